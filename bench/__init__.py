@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): quality and speed figures against ../shared/eval/."""
