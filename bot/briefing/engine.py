@@ -1,0 +1,83 @@
+"""Article -> Brief: the one pipeline every caller uses."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.briefing.actors import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
+from bot.briefing.attribution import Attribution, find_attributions
+from bot.briefing.disputes import find_disputes
+from bot.briefing.model import Article, Brief, Position, Span
+from bot.briefing.sentences import split_sentences
+from bot.briefing.summary import summarize
+
+_OPENING_PRONOUN = PERSON_PRONOUNS | PLURAL_PRONOUNS
+
+
+def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> Brief:
+    """Brief one article. Pure and deterministic: the same article gives the same brief."""
+    spans = split_sentences(article.text)
+    starts = [s.start for s in spans]
+    table = find_actors(article.text, spans)
+    positions = resolve_positions(find_attributions(article.text, spans), table, starts)
+    quoted = Counter(p.actor for p in positions if p.actor)
+    actors = table.ranked(quoted, article.title)
+
+    def referent_of(index: int) -> str | None:
+        first_word = spans[index].text.split(maxsplit=1)[0].strip("\"'“‘").lower()
+        if first_word not in _OPENING_PRONOUN:
+            return None
+        name = table.resolve_pronoun(first_word, spans[index].start, index)
+        return _short_name(name) if table.kind_of(name or "") == "person" else name
+
+    picked = summarize(spans, sentences, method, referent_of)
+    disputes = find_disputes(article.text, spans, positions, table)
+    return Brief(
+        article=article,
+        summary=tuple(spans[i] for i, _ in picked),
+        actors=actors,
+        positions=tuple(positions),
+        disputes=tuple(disputes),
+        summary_referents=tuple(referent for _, referent in picked),
+    )
+
+
+def resolve_positions(
+    attributions: Sequence[Attribution], table: ActorTable, sentence_starts: Sequence[int]
+) -> list[Position]:
+    """Attach the canonical actor to each attribution's source mention."""
+    positions: list[Position] = []
+    previous: list[Position] = []
+    for attribution in attributions:
+        actor = _actor_of_source(attribution.source, table, sentence_starts, previous)
+        position = Position(actor, attribution.source, attribution.cue, attribution.content,
+                            attribution.direct)
+        positions.append(position)
+        previous.append(position)
+    return positions
+
+
+def _actor_of_source(
+    source: Span, table: ActorTable, sentence_starts: Sequence[int], previous: list[Position]
+) -> str | None:
+    words = source.text.split()
+    if not words:
+        return None
+    sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
+    if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
+        return table.resolve_pronoun(words[0], source.start, sentence)
+    named = table.actor_in(source)
+    if named is not None or words[0].lower() != "the" or len(words) > 3:
+        return named
+    # "the official" points back to an earlier source with the same head noun.
+    head = words[-1].lower().rstrip(",")
+    for earlier in reversed(previous):
+        if earlier.source.text.lower().split()[-1:] == [head] and earlier.actor:
+            return earlier.actor
+    return None
+
+
+def _short_name(name: str | None) -> str | None:
+    return name.split()[-1] if name and " " in name else name

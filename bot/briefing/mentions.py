@@ -1,0 +1,188 @@
+"""Find name mentions in text: capitalised runs split into title and name, plus demonyms.
+
+A run is a sequence of capitalised words in one sentence ("Secretary of State Anthony
+Blinken"). Each run yields at most two raw mentions (a known organisation prefix and the
+rest) with the title found before it, inside it or in an appositive after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.briefing.gazetteer import Gazetteer, gazetteer, normalise
+from bot.briefing.model import Span
+
+# An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*", re.UNICODE)
+_CONNECTORS = frozenset({"of", "de", "du", "da", "van", "von", "bin", "al", "la", "le", "der"})
+_PRE_TITLE_MODIFIERS = frozenset({"former", "senior", "deputy", "acting", "top", "chief"})
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,11}?[\w'’\-]+)\s*(?=[,;.]|$)", re.UNICODE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A name as written, before canonicalisation."""
+
+    name: str  # the name without title or possessive
+    start: int
+    end: int
+    title: str | None
+    sentence: int  # index of the sentence it occurs in
+    initial: bool  # the run opens its sentence
+    demonym_of: str | None = None  # set for "Ukrainian" style mentions of a country
+
+
+def find_raw_mentions(text: str, sentences: Sequence[Span]) -> list[RawMention]:
+    """Every candidate mention, in text order."""
+    gaz = gazetteer()
+    found: list[RawMention] = []
+    for index, sentence in enumerate(sentences):
+        tokens = [(m.start(), _strip_possessive(m)) for m in
+                  _TOKEN.finditer(text, sentence.start, sentence.end)]
+        for run in _capitalised_runs(text, tokens):
+            found.extend(_mentions_in_run(text, run, sentence, index, gaz))
+    return found
+
+
+def _strip_possessive(match: re.Match[str]) -> int:
+    """End offset of a token without its possessive ending ("Russia's" -> "Russia")."""
+    word = match.group()
+    if len(word) > 2 and word[-2:] in ("'s", "’s"):
+        return match.end() - 2
+    if word[-1] in "'’":
+        return match.end() - 1
+    return match.end()
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper()
+
+
+def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group tokens into runs of capitalised words joined by single spaces or connectors."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(tokens):
+        word = text[start:end]
+        joined = bool(current) and text[current[-1][1]:start] in (" ", "-")
+        if _is_capitalised(word):
+            if not joined and current:
+                runs.append(current)
+                current = []
+            current.append((start, end))
+        elif (word in _CONNECTORS and current and joined and i + 1 < len(tokens)
+              and _is_capitalised(text[tokens[i + 1][0]:tokens[i + 1][1]])
+              and text[end:tokens[i + 1][0]] == " "):
+            current.append((start, end))
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _mentions_in_run(
+    text: str, run: list[tuple[int, int]], sentence: Span, index: int, gaz: Gazetteer
+) -> list[RawMention]:
+    words = [text[s:e] for s, e in run]
+    initial = not any(c.isalnum() for c in text[sentence.start:run[0][0]])
+    # Drop openers and time words ("However", "On Wednesday"), and trailing connectors.
+    while words and normalise(words[0]) in gaz.non_actors:
+        run, words = run[1:], words[1:]
+        initial = False
+    while words and (normalise(words[-1]) in gaz.non_actors or words[-1] in _CONNECTORS):
+        run, words = run[:-1], words[:-1]
+    if not words or (len(words) == 1 and normalise(words[0]) in gaz.lone_adjectives):
+        return []
+    mentions: list[RawMention] = []
+    title_parts: list[str] = []
+    demonym = gaz.demonyms.get(normalise(words[0]))
+    if demonym and (len(words) == 1 or normalise(words[1]) in gaz.title_words):
+        # "Ukrainian official", "Ukrainian President ..." relate to the country.
+        mentions.append(RawMention(words[0], run[0][0], run[0][1], None, index, initial,
+                                   demonym_of=demonym))
+        if len(words) == 1:
+            return mentions
+        title_parts.append(words[0])
+        run, words = run[1:], words[1:]
+        initial = False
+    known = _known_prefix(words, gaz)
+    if known and known < len(words):
+        org_text = text[run[0][0]:run[known - 1][1]]
+        mentions.append(RawMention(org_text, run[0][0], run[known - 1][1], None, index, initial))
+        title_parts.append(org_text)
+        run, words = run[known:], words[known:]
+        initial = False
+    title_len = _title_prefix(words, gaz)
+    if title_len:
+        title_parts.append(" ".join(words[:title_len]))
+        run, words = run[title_len:], words[title_len:]
+        initial = False
+    while words and words[0] in _CONNECTORS:
+        run, words = run[1:], words[1:]
+    if not words:
+        return mentions
+    start, end = run[0][0], run[-1][1]
+    title = " ".join(title_parts) if title_len else None
+    if title is None:
+        title = _title_before(text, sentence.start, start, gaz) or _appositive_title(
+            text, end, sentence.end, gaz)
+    mentions.append(RawMention(text[start:end], start, end, title, index, initial))
+    return mentions
+
+
+def _known_prefix(words: list[str], gaz: Gazetteer) -> int:
+    """Length of the longest known name that opens the run (0 when none)."""
+    for size in range(len(words) - 1, 0, -1):
+        if normalise(" ".join(words[:size])) in gaz.names:
+            return size
+    return 0
+
+
+def _title_prefix(words: list[str], gaz: Gazetteer) -> int:
+    """How many opening words form a title ("Secretary of State", "President")."""
+    best = 0
+    for size in range(1, min(len(words) - 1, gaz.longest_title) + 1):
+        if tuple(normalise(w) for w in words[:size]) in gaz.titles:
+            best = size
+    return best
+
+
+_WORDS_BEFORE = re.compile(r"((?:[\w'’.\-]+ ){1,5})$", re.UNICODE)
+
+
+def _title_before(text: str, floor: int, start: int, gaz: Gazetteer) -> str | None:
+    """A lower-case title right before the name: "defense minister Oleksii Reznikov"."""
+    match = _WORDS_BEFORE.search(text, max(floor, start - 80), start)
+    if not match:
+        return None
+    words = match.group(1).split()
+    for size in range(min(len(words), gaz.longest_title), 0, -1):
+        phrase = words[-size:]
+        if tuple(normalise(w) for w in phrase) in gaz.titles:
+            lead = len(words) - size
+            while lead > 0 and (normalise(words[lead - 1]) in _PRE_TITLE_MODIFIERS
+                                or normalise(words[lead - 1]) in gaz.demonyms):
+                lead -= 1
+            return " ".join(words[lead:])
+    return None
+
+
+def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer) -> str | None:
+    """A role in an appositive: "Emily Horne, White House ... spokesperson," ."""
+    match = _APPOSITIVE.match(text, end, limit)
+    if not match:
+        return None
+    phrase = match.group(1)
+    words = [normalise(w) for w in phrase.split()]
+    head_words = words[:6]
+    if not any(w in gaz.title_words and w not in {"head", "star", "chair"} for w in head_words):
+        return None
+    if words[0] in {"who", "which", "that", "where", "when", "said", "says", "told"}:
+        return None
+    return phrase

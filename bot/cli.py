@@ -1,0 +1,73 @@
+"""Command line: `brief` one or more inputs, or `run` the bot. Wiring lives in bootstrap."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import __version__
+from bot.bootstrap import Services, bootstrap
+from bot.errors import BotError
+from bot.formats import RENDERERS
+
+log = logging.getLogger(__name__)
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+EXIT_BAD_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"briefing-bot {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    brief = commands.add_parser("brief", help="brief files, URLs or '-' (standard input)")
+    brief.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    brief.add_argument("--format", choices=sorted(RENDERERS), default="text")
+    brief.add_argument("--sentences", type=int, default=None, metavar="N",
+                       help="summary sentences (default from SUMMARY_SENTENCES, 3)")
+    brief.add_argument("--method", default=None, help="summary method (default: auto)")
+    commands.add_parser("run", help="run the bot (for now: brief every article in seeds/)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    services = bootstrap()
+    if args.command == "brief":
+        return brief_inputs(services, args.inputs, args.format, args.sentences, args.method)
+    if args.command == "run":
+        seeds = sorted(str(p) for p in SEEDS_DIR.glob("*.txt"))
+        return brief_inputs(services, seeds, "text", None, None)
+    return EXIT_BAD_INPUT
+
+
+def brief_inputs(services: Services, inputs: Sequence[str], fmt: str,
+                 sentences: int | None, method: str | None) -> int:
+    """Brief each input in order; a bad one is reported and the others go on."""
+    render = RENDERERS[fmt]
+    failed = False
+    for index, argument in enumerate(inputs):
+        try:
+            brief = services.brief_input(argument, sentences=sentences, method=method)
+        except BotError as error:
+            failed = True
+            _report_error(argument, error.user_message, fmt)
+            continue
+        except Exception:  # a bug must not show a traceback to the user, but is logged
+            log.exception("unexpected failure while briefing %s", argument)
+            failed = True
+            _report_error(argument, "internal error while briefing (see the log)", fmt)
+            continue
+        if fmt != "json" and index:
+            print()
+        print(render(brief), flush=True)
+    return EXIT_BAD_INPUT if failed else 0
+
+
+def _report_error(argument: str, message: str, fmt: str) -> None:
+    print(f"error: {argument}: {message}", file=sys.stderr, flush=True)
+    if fmt == "json":
+        print(json.dumps({"input": argument, "error": message}, ensure_ascii=False), flush=True)

@@ -1,0 +1,148 @@
+"""Render a `Brief` for people: terse terminal text, chat Markdown, or the JSON record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.briefing.model import Actor, Brief, Dispute, Position
+
+MAX_ACTORS = 6
+MAX_POSITIONS = 5
+MAX_DISPUTES = 3
+STANCE_CHARS = 180
+CLAIM_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLines:
+    """The parts of a brief as plain strings, shared by every output style."""
+
+    title: str
+    byline: str
+    summary: list[str]
+    who: list[str]
+    positions: list[str]
+    disputed: list[str]
+
+
+def brief_lines(brief: Brief) -> BriefLines:
+    article = brief.article
+    byline = " · ".join(x for x in (article.source, article.published, article.url) if x)
+    summary = [
+        f"[{referent}] {span.text}" if referent else span.text
+        for span, referent in zip(brief.summary, _padded(brief), strict=True)
+    ]
+    return BriefLines(
+        title=article.title or "(untitled)",
+        byline=byline,
+        summary=summary,
+        who=[describe_actor(a) for a in key_actors(brief.actors)],
+        positions=[describe_position(p) for p in key_positions(brief)],
+        disputed=[describe_dispute(d) for d in brief.disputes[:MAX_DISPUTES]],
+    )
+
+
+def key_actors(actors: Iterable[Actor]) -> list[Actor]:
+    """The most salient actors worth a reader's attention (mentioned, or quoted, twice)."""
+    chosen = [a for a in actors if a.mentions >= 2 or a.salience >= 0.3]
+    return chosen[:MAX_ACTORS]
+
+
+def key_positions(brief: Brief) -> list[Position]:
+    """One position per source, most salient actor first; direct quotes preferred."""
+    rank = {actor.name: i for i, actor in enumerate(brief.actors)}
+    best: dict[str, Position] = {}
+    for position in brief.positions:
+        key = position.actor or position.source.text.lower()
+        current = best.get(key)
+        if current is None or (position.direct and not current.direct):
+            best[key] = position
+    ordered = sorted(best.values(), key=lambda p: (rank.get(p.actor or "", len(rank)),
+                                                   p.content.start))
+    return ordered[:MAX_POSITIONS]
+
+
+def describe_actor(actor: Actor) -> str:
+    role = f", {actor.title}" if actor.title else ""
+    return f"{actor.name} ({actor.kind}{role})"
+
+
+def describe_position(position: Position) -> str:
+    who = position_holder(position)
+    content = shorten(position.content.text, STANCE_CHARS)
+    if position.direct and not content.startswith(("\"", "“")):
+        content = f"“{content}”"
+    return f"{who} ({position.cue.text}): {content}"
+
+
+def position_holder(position: Position) -> str:
+    """The actor's name, with the source as written when it says more ("a Ukrainian official")."""
+    source = position.source.text.strip()
+    if position.actor is None:
+        return source
+    if source.lower() in {"he", "she", "they", "it"} or position.actor.lower() in source.lower():
+        return position.actor
+    return f"{source} ({position.actor})"
+
+
+def describe_dispute(dispute: Dispute) -> str:
+    disputants = ", ".join(dispute.disputants)
+    claim = shorten(dispute.claim, CLAIM_CHARS)
+    if dispute.claimants:
+        return f"{disputants} contest(s) {', '.join(dispute.claimants)}: “{claim}”"
+    return f"{disputants} contest(s): “{claim}”"
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def render_text(brief: Brief) -> str:
+    lines = brief_lines(brief)
+    out = [lines.title]
+    if lines.byline:
+        out.append(lines.byline)
+    out += [f"  • {s}" for s in lines.summary]
+    out += _section("Who", lines.who)
+    out += _section("Positions", lines.positions)
+    out += _section("Disputed", lines.disputed)
+    return "\n".join(out)
+
+
+def render_markdown(brief: Brief) -> str:
+    lines = brief_lines(brief)
+    url = brief.article.url
+    out = [f"**[{lines.title}]({url})**" if url else f"**{lines.title}**"]
+    if lines.byline:
+        out.append(f"_{lines.byline}_")
+    out += [f"- {s}" for s in lines.summary]
+    for heading, items in (("Who", lines.who), ("Positions", lines.positions),
+                           ("Disputed", lines.disputed)):
+        if items:
+            out.append(f"**{heading}**")
+            out += [f"- {item}" for item in items]
+    return "\n".join(out)
+
+
+def render_json(brief: Brief) -> str:
+    return json.dumps(brief.to_dict(), ensure_ascii=False)
+
+
+def _section(heading: str, items: list[str]) -> list[str]:
+    if not items:
+        return []
+    return [f"{heading}:"] + [f"  • {item}" for item in items]
+
+
+def _padded(brief: Brief) -> list[str | None]:
+    referents = list(brief.summary_referents)
+    return referents + [None] * (len(brief.summary) - len(referents))
+
+
+RENDERERS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -1,0 +1,81 @@
+"""Actor canonicalisation, kinds, titles and pronoun resolution on hand-written text."""
+
+from collections import Counter
+
+from bot.briefing.actors import find_actors
+from bot.briefing.sentences import split_sentences
+
+
+def actors_of(text: str, headline: str = ""):
+    table = find_actors(text, split_sentences(text))
+    return table, {a.name: a for a in table.ranked(Counter(), headline)}
+
+
+def test_title_full_name_and_surname_are_one_actor():
+    _, actors = actors_of(
+        "President Joe Biden met the press on Monday. Joe Biden said little. "
+        "Later Biden left for Delaware.")
+    assert "Joe Biden" in actors
+    assert actors["Joe Biden"].mentions == 3
+    assert actors["Joe Biden"].title == "President"
+    assert actors["Joe Biden"].kind == "person"
+    assert "Biden" not in actors
+
+
+def test_country_aliases_are_one_actor():
+    _, actors = actors_of("The US sent aid. The U.S. Senate agreed. The United States paid.")
+    assert actors["United States"].kind == "place"
+    assert actors["United States"].mentions == 3
+    assert "US" not in actors and "U.S." not in actors
+
+
+def test_demonym_relates_to_country():
+    _, actors = actors_of("A Ukrainian official spoke to reporters about the talks in Geneva.")
+    assert "Ukraine" in actors
+    assert "Ukrainian" in actors["Ukraine"].aliases
+
+
+def test_no_sentence_openers_months_or_weekdays():
+    _, actors = actors_of(
+        "However, the minister resigned in March. On Wednesday, Maria Lopez took over. "
+        "Meanwhile in January nothing happened. Thursday was quiet.")
+    assert set(actors) == {"Maria Lopez"}
+
+
+def test_titles_before_inside_and_after_the_name():
+    _, actors = actors_of(
+        "Secretary of State Ada Quist spoke first. Then defense minister Piotr Nowak replied. "
+        "Lena Ford, a senior analyst at the Harbour Institute, disagreed.")
+    assert actors["Ada Quist"].title == "Secretary of State"
+    assert actors["Piotr Nowak"].title == "defense minister"
+    assert actors["Lena Ford"].title.startswith("senior analyst")
+    assert actors["Harbour Institute"].kind == "organization"
+
+
+def test_acronym_links_to_organisation_initials():
+    _, actors = actors_of(
+        "The Northern Grain Board raised prices. A NGB spokesperson said the move was needed.")
+    assert actors["Northern Grain Board"].mentions == 2
+    assert "NGB" in actors["Northern Grain Board"].aliases
+
+
+def test_salience_ranks_frequent_and_headline_actors_first():
+    text = ("Ola Berg met Tom Reed. Berg spoke at length. Berg left early. "
+            "Reed stayed behind for the vote.")
+    _, actors = actors_of(text, headline="Reed wins vote")
+    ranked = sorted(actors.values(), key=lambda a: -a.salience)
+    assert ranked[0].name in {"Ola Berg", "Tom Reed"}
+    assert ranked[0].salience == 1.0
+
+
+def test_he_resolves_to_nearest_person_before():
+    text = "Anna Kowalski met the NATO chief. Tomas Eriks arrived later. He said little."
+    table, _ = actors_of(text)
+    offset = text.index("He said")
+    assert table.resolve_pronoun("He", offset, 2) == "Tomas Eriks"
+
+
+def test_pronoun_with_no_person_nearby_stays_unresolved():
+    text = "The storm hit France. Rain fell for days. Roads closed. He said little."
+    table, _ = actors_of(text)
+    assert table.resolve_pronoun("He", text.index("He said"), 3) is None

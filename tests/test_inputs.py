@@ -1,0 +1,84 @@
+"""Each reader: seed format, plain text, HTML, standard input, and the refusals."""
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from bot.errors import InputError
+from bot.inputs import article_from_text, read_input
+
+BODY = " ".join(["The council met on Tuesday and agreed a new budget for the town."] * 6)
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_696627c64d0d201d.txt"
+
+
+def test_seed_format(tmp_path):
+    path = tmp_path / "a.txt"
+    raw = f"Budget agreed\n20240105\nhttps://example.org/news/1\n{BODY}\nSecond paragraph.\n"
+    path.write_text(raw)
+    article = read_input(str(path))
+    assert article.title == "Budget agreed"
+    assert article.published == "2024-01-05"
+    assert article.url == "https://example.org/news/1"
+    assert article.source == "example.org"
+    assert article.text in raw and article.text.startswith("The council")
+
+
+def test_plain_text_title_when_blank_line_follows():
+    raw = f"Budget agreed\n\n{BODY}\n"
+    article = article_from_text(raw)
+    assert article.title == "Budget agreed"
+    assert raw.index(article.text) > 0 and article.text.startswith("The council")
+
+
+def test_plain_text_without_title_line_keeps_all_text():
+    article = article_from_text(BODY)
+    assert article.text == BODY
+
+
+def test_html_page_is_extracted(tmp_path):
+    paragraphs = "".join(f"<p>{BODY} Paragraph {i}.</p>" for i in range(3))
+    page = (f"<!doctype html><html><head><title>Budget agreed</title></head><body>"
+            f"<nav>Home News</nav><article><h1>Budget agreed</h1>{paragraphs}</article>"
+            f"</body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page)
+    article = read_input(str(path))
+    assert "The council met" in article.text
+    assert "Home News" not in article.text
+    gz = tmp_path / "page.html.gz"
+    gz.write_bytes(gzip.compress(page.encode()))
+    assert "The council met" in read_input(str(gz)).text
+
+
+def test_standard_input(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BODY.encode())))
+    assert read_input("-").text == BODY
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty"), (b"   \n\n", "empty"), (b"\x00\x01\x02binary" * 50, "binary"),
+     (b"Too short to brief.", "too short"), (b"\xff\xfe\xfa bad bytes " * 20, "UTF-8")],
+)
+def test_bad_files_are_refused(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_input(str(path))
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_input(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputError, match="not a file"):
+        read_input(str(tmp_path))
+
+
+def test_seed_article_reads():
+    article = read_input(str(SEED))
+    assert article.title.startswith("Ukraines president")
+    assert SEED.read_text().find(article.text) > 0
