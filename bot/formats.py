@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.briefing.model import Actor, Brief, Dispute, Position
 
 MAX_ACTORS = 6
-MAX_POSITIONS = 5
+MAX_POSITIONS = 6
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+REPORTING_CUES = frozenset({"reported", "reports", "citing", "according to"})
 MAX_DISPUTES = 3
 STANCE_CHARS = 180
 CLAIM_CHARS = 140
@@ -51,17 +54,33 @@ def key_actors(actors: Iterable[Actor]) -> list[Actor]:
 
 
 def key_positions(brief: Brief) -> list[Position]:
-    """One position per source, most salient actor first; direct quotes preferred."""
-    rank = {actor.name: i for i, actor in enumerate(brief.actors)}
-    best: dict[str, Position] = {}
+    """One position per source: people and direct quotes first, then by the actor's salience.
+
+    Positions of unresolved pronouns are left out (the reader could not tell who spoke), and
+    a newsroom that merely reports ("CNN reported") ranks below the people it quotes.
+    """
+    actors = {actor.name: actor for actor in brief.actors}
+    best: dict[str, tuple[float, Position]] = {}
     for position in brief.positions:
+        if position.actor is None and position.source.text.lower() in PRONOUNS:
+            continue
         key = position.actor or position.source.text.lower()
-        current = best.get(key)
-        if current is None or (position.direct and not current.direct):
-            best[key] = position
-    ordered = sorted(best.values(), key=lambda p: (rank.get(p.actor or "", len(rank)),
-                                                   p.content.start))
-    return ordered[:MAX_POSITIONS]
+        score = _position_score(position, actors.get(position.actor or ""))
+        if key not in best or score > best[key][0]:
+            best[key] = (score, position)
+    ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].content.start))
+    return [position for _, position in ranked[:MAX_POSITIONS]]
+
+
+def _position_score(position: Position, actor: Actor | None) -> float:
+    score = actor.salience if actor else 0.2
+    if actor and actor.kind == "person":
+        score += 0.5
+    if position.direct:
+        score += 0.3
+    if position.cue.text.lower() in REPORTING_CUES:
+        score -= 1.0
+    return score
 
 
 def describe_actor(actor: Actor) -> str:
@@ -79,20 +98,27 @@ def describe_position(position: Position) -> str:
 
 def position_holder(position: Position) -> str:
     """The actor's name, with the source as written when it says more ("a Ukrainian official")."""
-    source = position.source.text.strip()
+    source = position.source.text.strip().rstrip(",.")
     if position.actor is None:
         return source
-    if source.lower() in {"he", "she", "they", "it"} or position.actor.lower() in source.lower():
+    names = set(re.findall(r"\w+", position.actor.lower()))
+    if source.lower() in PRONOUNS or names & set(re.findall(r"\w+", source.lower())):
         return position.actor
     return f"{source} ({position.actor})"
 
 
 def describe_dispute(dispute: Dispute) -> str:
     disputants = ", ".join(dispute.disputants)
-    claim = shorten(dispute.claim, CLAIM_CHARS)
+    verb = "disputes" if len(dispute.disputants) == 1 else "dispute"
+    line = f"{disputants} {verb} “{shorten(dispute.claim, CLAIM_CHARS)}”"
     if dispute.claimants:
-        return f"{disputants} contest(s) {', '.join(dispute.claimants)}: “{claim}”"
-    return f"{disputants} contest(s): “{claim}”"
+        line += f" (claimed by {', '.join(dispute.claimants)})"
+    return line
+
+
+def describe_actors(actors: Iterable[Actor]) -> str:
+    """Actors on one line: "Joe Biden (President); Russia; ..."."""
+    return "; ".join(f"{a.name} ({a.title})" if a.title else a.name for a in actors)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -109,7 +135,8 @@ def render_text(brief: Brief) -> str:
     if lines.byline:
         out.append(lines.byline)
     out += [f"  • {s}" for s in lines.summary]
-    out += _section("Who", lines.who)
+    if lines.who:
+        out.append(f"Who: {describe_actors(key_actors(brief.actors))}")
     out += _section("Positions", lines.positions)
     out += _section("Disputed", lines.disputed)
     return "\n".join(out)

@@ -73,7 +73,8 @@ class ActorTable:
     def resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> str | None:
         """The actor a pronoun at `offset` most likely refers to, or None when unsure.
 
-        Same sentence first (nearest before), then the subjects of up to three sentences back.
+        Same sentence first (nearest before), then the subjects of up to two sentences back;
+        further back the guess is too often wrong to show a reader.
         """
         word = pronoun.lower()
         if word in PERSON_PRONOUNS:
@@ -86,7 +87,7 @@ class ActorTable:
         same = [m for m in before if m.sentence == sentence and m.kind in kinds]
         if same:
             return same[-1].actor
-        for back in range(1, 4):
+        for back in range(1, 3):
             earlier = [m for m in before if m.sentence == sentence - back and m.kind in kinds]
             if earlier:
                 return earlier[0].actor

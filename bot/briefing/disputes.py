@@ -83,7 +83,9 @@ class _DisputeFinder:
         if not match:
             return None
         cue_start = sentence.start + match.start()
-        disputant = self._subject_before(sentence.start, cue_start)
+        disputant = (self._source_of_cue(cue_start)
+                     or self._subject_before(sentence.start, cue_start)
+                     or _subject_phrase(self.text[sentence.start:cue_start]))
         if disputant is None:
             return None
         rest_start = sentence.start + match.end()
@@ -179,6 +181,13 @@ class _DisputeFinder:
             return holder.actor
         return None
 
+    def _source_of_cue(self, cue_start: int) -> str | None:
+        """The holder of a position whose cue is this very verb ("The central bank denies")."""
+        for position in self.positions:
+            if position.cue.start == cue_start:
+                return position.actor or _clean_claim(position.source.text)
+        return None
+
     def _actors_in(self, span: Span, direct_only: bool = False) -> list[str]:
         """Actors named in a span; with `direct_only`, not by a demonym ("Russian invasion")."""
         names: list[str] = []
@@ -237,6 +246,17 @@ _BACK_REFERENCE = re.compile(
     r"^\W*(?:that\s+)?(?:this|that|it|these|those|such|the\s+\w+|reports?|claims?|"
     r"any\s+\w+)\b", re.IGNORECASE)
 _STOP = frozenset(get_stop_words("english")) | {"said", "says", "say", "told"}
+
+
+_SUBJECT = re.compile(
+    r"^(?:The|A|An|Its|Their|His|Her)\s+(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+?"
+    r"(?=\s+(?:(?:also|again|repeatedly|strongly|flatly|firmly|quickly|later|has|have|had)\s+)*$)")
+
+
+def _subject_phrase(prefix: str) -> str | None:
+    """A plain noun phrase that opens the sentence and does the disputing ("The central bank")."""
+    match = _SUBJECT.match(prefix.strip() + " ")
+    return match.group(0) if match else None
 
 
 def _refers_back(prefix: str) -> bool:

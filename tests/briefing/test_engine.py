@@ -1,0 +1,126 @@
+"""End to end: the seed article, a hand-written article showing the same rules, JSON offsets."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.briefing.engine import build_brief
+from bot.briefing.model import Article, brief_from_dict
+from bot.inputs import read_input
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_696627c64d0d201d.txt"
+
+# Invented: none of these names, places or sentences come from the seed.
+HANDWRITTEN = """\
+Prime Minister Lena Sorvik told Chancellor Otto Brandt to "stop alarming the markets" about the threat of a currency crisis, Reuters reported, citing a senior Finnish official.
+Brandt and Sorvik spoke by phone on Monday as tensions rose over the shared currency.
+The Finnish official told Reuters that the call "ended badly." The chancellery told the agency that account was false.
+Mia Kask, the chancellery spokesperson, tweeted: "This is not true. Chancellor Brandt said that a crisis could come in the spring. Claims of anything more are false."
+"As of now, there are no grounds to believe the currency will collapse," finance minister Arvo Linn told parliament on Tuesday.
+The central bank repeatedly denies that it is preparing an emergency rate rise.
+Sweden and Norway have warned of a looming crisis, though officials in Finland and Estonia appear less convinced.
+"""
+
+
+@pytest.fixture(scope="module")
+def seed_brief():
+    return build_brief(read_input(str(SEED)))
+
+
+@pytest.fixture(scope="module")
+def handwritten_brief():
+    return build_brief(Article(title="Sorvik tells Brandt to calm markets", text=HANDWRITTEN))
+
+
+def actor_names(brief):
+    return [a.name for a in brief.actors]
+
+
+def test_seed_actors(seed_brief):
+    names = " | ".join(actor_names(seed_brief))
+    for expected in ["Zelensky", "Biden", "Blinken", "Reznikov", "Horne", "White House",
+                     "Russia", "Putin"]:
+        assert expected in names, expected
+
+
+def test_seed_positions(seed_brief):
+    by_actor = {}
+    for p in seed_brief.positions:
+        by_actor.setdefault(p.actor, []).append(p.content.text)
+    zelensky = " ".join(by_actor["Volodymyr Zelensky"])
+    assert "calm down the messaging" in zelensky or "panic" in zelensky
+    assert any("no grounds to believe Russia will invade" in c
+               for c in by_actor["Oleksii Reznikov"])
+
+
+def test_seed_disputes(seed_brief):
+    claims = {d.claim: d for d in seed_brief.disputes}
+    sacked = [d for c, d in claims.items() if "sacked" in c]
+    assert sacked and "White House" in sacked[0].disputants
+    call = [d for c, d in claims.items() if "did not go well" in c]
+    assert call and {"White House", "Emily Horne"} & set(call[0].disputants)
+    invasion = [d for c, d in claims.items() if "readying an invasion" in c]
+    assert invasion and invasion[0].disputants == ("Russia",)
+
+
+def test_same_rules_on_handwritten_article(handwritten_brief):
+    brief = handwritten_brief
+    names = actor_names(brief)
+    for expected in ["Lena Sorvik", "Otto Brandt", "Mia Kask", "Arvo Linn", "Finland"]:
+        assert expected in names, expected
+    titles = {a.name: a.title for a in brief.actors}
+    assert titles["Lena Sorvik"] == "Prime Minister"
+    assert titles["Arvo Linn"] == "finance minister"
+    assert titles["Mia Kask"] == "chancellery spokesperson"
+    sorvik = [p for p in brief.positions if p.actor == "Lena Sorvik"]
+    assert any("stop alarming the markets" in p.content.text for p in sorvik)
+    linn = [p for p in brief.positions if p.actor == "Arvo Linn"]
+    assert any(p.direct and "no grounds to believe" in p.content.text for p in linn)
+    claims = " | ".join(d.claim for d in brief.disputes)
+    assert "ended badly" in claims
+    assert "preparing an emergency rate rise" in claims
+    assert "warned of a looming crisis" in claims
+
+
+def test_summary_is_verbatim_and_in_article_order(seed_brief):
+    text = seed_brief.article.text
+    starts = [s.start for s in seed_brief.summary]
+    assert starts == sorted(starts)
+    assert 2 <= len(seed_brief.summary) <= 3
+    for span in seed_brief.summary:
+        assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("which", ["seed_brief", "handwritten_brief"])
+def test_json_offsets_slice_article_text(which, request):
+    record = request.getfixturevalue(which).to_dict()
+    text = record["article"]["text"]
+    assert set(record) == {"article", "summary", "actors", "positions", "disputes"}
+    for item in record["summary"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+    for position in record["positions"]:
+        for part in ("source", "cue", "content"):
+            span = position[part]
+            assert text[span["start"]:span["end"]] == span["text"], part
+        assert isinstance(position["direct"], bool)
+    for dispute in record["disputes"]:
+        assert dispute["disputants"]
+        for evidence in dispute["evidence"]:
+            assert 0 <= evidence["start"] < evidence["end"] <= len(text)
+    for actor in record["actors"]:
+        assert actor["kind"] in {"person", "organization", "place", "group"}
+        assert 0.0 <= actor["salience"] <= 1.0
+
+
+def test_seed_text_is_exact_substring_of_the_file(seed_brief):
+    assert seed_brief.article.text in SEED.read_text()
+
+
+def test_json_round_trip(seed_brief):
+    record = seed_brief.to_dict()
+    assert brief_from_dict(record).to_dict() == record
+
+
+def test_deterministic(seed_brief):
+    again = build_brief(read_input(str(SEED)))
+    assert again.to_dict() == seed_brief.to_dict()

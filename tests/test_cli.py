@@ -1,0 +1,73 @@
+"""The command line as a user runs it: a real subprocess, exit codes, stderr, JSON Lines."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_696627c64d0d201d.txt"
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=REPO, input=stdin.decode() if stdin else None,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_text_brief_of_the_seed_is_terse():
+    result = run_cli("brief", str(SEED))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert 12 <= len(lines) <= 20
+    assert lines[0].startswith("Ukraines president")
+    assert any(line.startswith("Who:") for line in lines)
+    assert "Positions:" in lines and "Disputed:" in lines
+
+
+def test_json_lines_in_input_order_with_error_lines(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run_cli("brief", "--format", "json", str(SEED), str(tmp_path / "missing.txt"),
+                     str(empty), str(SEED))
+    assert result.returncode == 2
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 4
+    assert records[0]["article"]["title"] == records[3]["article"]["title"]
+    assert records[1] == {"input": str(tmp_path / "missing.txt"), "error": records[1]["error"]}
+    assert "no such file" in records[1]["error"] and "empty" in records[2]["error"]
+    assert "Traceback" not in result.stderr
+
+
+def test_markdown_and_sentence_count():
+    result = run_cli("brief", "--format", "markdown", "--sentences", "2", str(SEED))
+    assert result.returncode == 0
+    assert result.stdout.startswith("**[")
+    bullets = [line for line in result.stdout.splitlines() if line.startswith("- ")]
+    assert len(bullets) >= 2
+
+
+def test_standard_input():
+    result = run_cli("brief", "-", "--format", "json", stdin=SEED.read_bytes())
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["article"]["url"].startswith("https://news.yahoo.com")
+
+
+def test_bad_inputs_give_one_line_and_exit_2(tmp_path):
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)) * 10)
+    short = tmp_path / "short.txt"
+    short.write_text("Only a few words here.")
+    for path in (tmp_path / "nope.txt", binary, short):
+        result = run_cli("brief", str(path))
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert result.stderr.startswith("error: ")
+
+
+def test_unknown_summary_method_is_a_clear_error():
+    result = run_cli("brief", "--method", "nonsense", str(SEED))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "nonsense" in result.stderr
