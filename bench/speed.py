@@ -1,0 +1,103 @@
+"""Speed and memory of the whole briefing pipeline (no network).
+
+- median and p95 ms per brief over every bbc-summary article, next to sumy's LexRank alone;
+- growth with article length (the same article repeated 1..16 times);
+- peak RSS of `python -m bot brief` on the seed article, in a fresh process.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.summarizers.lex_rank import LexRankSummarizer
+
+from bench.common import REPO, print_table, require_eval
+from bot.briefing.engine import build_brief
+from bot.briefing.model import Article
+from bot.briefing.sentences import SumyTokenizer
+
+SEED = REPO / "seeds" / "000_696627c64d0d201d.txt"
+
+
+def load_bbc_articles() -> list[Article]:
+    root = require_eval("bbc-summary") / "articles"
+    articles = []
+    for path in sorted(root.glob("*/*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        title, _, body = raw.partition("\n")
+        articles.append(Article(title=title.strip(), text=body.strip()))
+    return articles
+
+
+def time_each(articles: list[Article], work: Callable[[Article], object]) -> list[float]:
+    timings = []
+    for article in articles:
+        started = time.perf_counter()
+        work(article)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def lexrank_alone(article: Article) -> None:
+    document = PlaintextParser.from_string(article.text, SumyTokenizer()).document
+    LexRankSummarizer()(document, 3)
+
+
+def growth_rows(article: Article) -> list[list[object]]:
+    rows = []
+    base = None
+    for copies in (1, 2, 4, 8, 16):
+        text = "\n".join([article.text] * copies)
+        doubled = Article(article.title, text)
+        ms = statistics.median(time_each([doubled] * 3, build_brief))
+        base = base or ms
+        rows.append([copies, len(text.split()), ms, ms / base])
+    return rows
+
+
+_MEASURE_CHILD = (
+    "import contextlib, io, resource, sys\n"
+    "from bot.cli import main\n"
+    "with contextlib.redirect_stdout(io.StringIO()):\n"
+    "    code = main(['brief', sys.argv[1]])\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
+
+
+def peak_rss_mb() -> float:
+    """Peak RSS reported by a fresh process itself (a parent's view would count the fork)."""
+    result = subprocess.run([sys.executable, "-c", _MEASURE_CHILD, str(SEED)], cwd=REPO,
+                            check=True, capture_output=True, text=True)
+    return int(result.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    articles = load_bbc_articles()
+    build_brief(articles[0])  # load word lists and models once, as a running bot would
+    lexrank_alone(articles[0])
+    ours = time_each(articles, build_brief)
+    anchor = time_each(articles, lexrank_alone)
+    print(f"{len(articles)} bbc-summary articles, "
+          f"{statistics.mean(len(a.text.split()) for a in articles):.0f} words on average")
+    print_table(
+        ["pipeline", "median ms", "p95 ms", "max ms"],
+        [[name, statistics.median(t), statistics.quantiles(t, n=20)[18], max(t)]
+         for name, t in (("whole brief (ours)", ours), ("sumy LexRank alone", anchor))],
+    )
+    longest = max(articles, key=lambda a: len(a.text))
+    print(f"\ngrowth with length (longest article, {len(longest.text.split())} words, repeated)")
+    print_table(["copies", "words", "median ms", "x time"], growth_rows(longest))
+    print(f"\npeak RSS of `python -m bot brief {SEED.relative_to(REPO)}`: "
+          f"{peak_rss_mb():.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
+    sys.exit(0)
+
+
