@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     fetch_total_timeout: float = 15.0
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
+    fetch_retries: int = Field(2, ge=0, description="Retries after 429/502/503/504")
+    fetch_retry_backoff: float = Field(0.5, ge=0, description="First retry wait; doubles")
+    fetch_retry_after_cap: float = Field(5.0, ge=0, description="Longest Retry-After honoured")
 
     # Storage
     database_url: str = "sqlite:///var/bot.db"
