@@ -1,28 +1,57 @@
-"""The one place that builds concrete dependencies: settings, fetcher, engine."""
+"""The one place that builds concrete dependencies: settings, store, fetcher, engine."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
 from bot.inputs import check_length, read_input
 from bot.settings import Settings, get_settings
 
+if TYPE_CHECKING:
+    from bot.fetch import Fetcher
+    from bot.store import Store
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
 
 @dataclass
 class Services:
-    settings: Settings
-    _fetcher: object | None = field(default=None, repr=False)
+    """Everything the handlers need, built lazily so `brief` never opens a database."""
 
-    def fetch_article(self, url: str) -> Article:
-        """Fetch through the hardened fetcher, built once on first use."""
+    settings: Settings
+    clock: Callable[[], datetime] = utc_now
+    _fetcher: Fetcher | None = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def fetcher(self) -> Fetcher:
         if self._fetcher is None:
             from bot.fetch import Fetcher
 
             self._fetcher = Fetcher(self.settings)
-        return check_length(self._fetcher.fetch_article(url))  # type: ignore[attr-defined]
+        return self._fetcher
+
+    @property
+    def store(self) -> Store:
+        """The store, migrated to the newest schema on first use."""
+        if self._store is None:
+            from bot.store import Store
+
+            store = Store(self.settings.database_url)
+            store.upgrade()
+            self._store = store
+        return self._store
+
+    def fetch_article(self, url: str) -> Article:
+        return check_length(self.fetcher.fetch_article(url))
 
     def brief_article(self, article: Article, sentences: int | None = None,
                       method: str | None = None) -> Brief:
@@ -34,13 +63,20 @@ class Services:
         article = read_input(argument, fetch_url=self.fetch_article)
         return self.brief_article(article, sentences, method)
 
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
 
 def configure_logging(settings: Settings) -> None:
     logging.basicConfig(level=settings.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-def bootstrap(settings: Settings | None = None) -> Services:
+def bootstrap(settings: Settings | None = None, *, fetcher: Fetcher | None = None,
+              clock: Callable[[], datetime] | None = None) -> Services:
+    """Build the services; tests pass their own settings (a temp database), fetcher or clock."""
     settings = settings or get_settings()
     configure_logging(settings)
-    return Services(settings)
+    return Services(settings, clock or utc_now, _fetcher=fetcher)

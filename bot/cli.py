@@ -7,7 +7,6 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from bot import __version__
 from bot.bootstrap import Services, bootstrap
@@ -15,7 +14,6 @@ from bot.errors import BotError
 from bot.formats import RENDERERS
 
 log = logging.getLogger(__name__)
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 EXIT_BAD_INPUT = 2
 
 
@@ -29,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--sentences", type=int, default=None, metavar="N",
                        help="summary sentences (default from SUMMARY_SENTENCES, 3)")
     brief.add_argument("--method", default=None, help="summary method (default: auto)")
-    commands.add_parser("run", help="run the bot (for now: brief every article in seeds/)")
+    commands.add_parser("run", help="run the bot (the console when no chat platform is set up)")
+    commands.add_parser("console", help="chat with the bot in this terminal")
     return parser
 
 
@@ -38,9 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     services = bootstrap()
     if args.command == "brief":
         return brief_inputs(services, args.inputs, args.format, args.sentences, args.method)
-    if args.command == "run":
-        seeds = sorted(str(p) for p in SEEDS_DIR.glob("*.txt"))
-        return brief_inputs(services, seeds, "text", None, None)
+    if args.command in {"run", "console"}:
+        from bot.platforms.console import run_console
+
+        return run_console(services, sys.stdin, sys.stdout)
     return EXIT_BAD_INPUT
 
 

@@ -1,0 +1,1 @@
+"""Platform adapters: translate platform events to `Event` and `Reply` to platform messages."""

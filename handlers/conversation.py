@@ -1,0 +1,104 @@
+"""The conversation: one entry point from a neutral `Event` to neutral `Reply` objects."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import timedelta
+
+from bot.bootstrap import Services
+from bot.briefing.model import Article, Brief
+from bot.errors import BotError
+from bot.fetch import find_links
+from handlers.commands import handle_command
+from handlers.events import Event, Reply
+from handlers.followups import answer, detect_intent
+from handlers.links import brief_links, share_reply, store_article
+from handlers.replies import error_reply
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 40_000
+RECENT_DAYS = 7
+RECENT_ARTICLES = 5
+_MENTION = re.compile(r"<@[!&]?[\w.-]+>")
+
+
+class Conversation:
+    """Routes events; holds no state of its own, so any process can serve any event."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def route(self, event: Event) -> list[Reply]:
+        """Never raises for anything a user can send; a bug becomes a short apology."""
+        if len(event.text) > MAX_MESSAGE_CHARS:
+            if event.kind == "message":
+                return []
+            return [error_reply("That message is too long for me to read.",
+                                thread=event.thread, ephemeral=event.kind == "command")]
+        try:
+            return self._route(event)
+        except BotError as error:
+            return [error_reply(error.user_message, thread=event.thread,
+                                ephemeral=event.kind == "command")]
+        except Exception:
+            log.exception("failed to handle %s event in %s:%s", event.kind, event.platform,
+                          event.channel)
+            return [error_reply("Something went wrong on my side; the team has the details.",
+                                thread=event.thread, ephemeral=event.kind == "command")]
+
+    def reply_posted(self, reply: Reply, message_id: str) -> None:
+        """Remember the bot's own message, so replies in its thread find the article."""
+        if reply.share_id is not None and message_id:
+            self.services.store.set_reply_id(reply.share_id, message_id)
+
+    def share_article(self, event: Event, article: Article) -> Reply:
+        """Brief an article read by the platform itself (the console's file paths)."""
+        fallback = article.url or f"file:{event.text.strip()}"
+        stored = store_article(self.services, article, fallback)
+        return share_reply(self.services, event, stored, event.thread or event.message_id)
+
+    def _route(self, event: Event) -> list[Reply]:
+        if event.kind == "command":
+            return handle_command(self.services, event)
+        text = _MENTION.sub(" ", event.text).strip()
+        links = find_links(text)
+        thread = event.thread or event.message_id or None
+        if links and (event.kind == "mention" or self._watching(event)):
+            return brief_links(self.services, event, links, thread)
+        if event.kind == "mention":
+            return [self._follow_up(event, text, thread)]
+        if event.thread:
+            stored = self.services.store.article_for_thread(
+                event.platform, event.workspace, event.channel, event.thread)
+            if stored is not None:
+                return [self._answer(text, [self.services.store.get_brief(stored.id)],
+                                     event.thread)]
+        return []
+
+    def _watching(self, event: Event) -> bool:
+        settings = self.services.store.channel_settings(event.platform, event.workspace,
+                                                        event.channel)
+        return settings.watch
+
+    def _follow_up(self, event: Event, text: str, thread: str | None) -> Reply:
+        """A mention: about the thread's article, else about recent articles here."""
+        store = self.services.store
+        if event.thread:
+            stored = store.article_for_thread(event.platform, event.workspace, event.channel,
+                                              event.thread)
+            if stored is not None:
+                return self._answer(text, [store.get_brief(stored.id)], thread)
+        since = self.services.clock() - timedelta(days=RECENT_DAYS)
+        intent = detect_intent(text)
+        articles = []
+        if intent.name == "question":
+            articles = store.search_articles(event.workspace, text, since, RECENT_ARTICLES)
+        if not articles:
+            articles = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
+                                             channel=event.channel)
+        return answer(intent, [store.get_brief(a.id) for a in articles], thread)
+
+    def _answer(self, text: str, briefs: list[Brief], thread: str | None) -> Reply:
+        return answer(detect_intent(text), briefs, thread)

@@ -1,0 +1,67 @@
+"""Neutral events in and replies out: no platform types cross this line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EventKind = Literal["message", "command", "mention"]
+ReplyKind = Literal["brief", "topic", "answer", "help", "notice", "error", "digest"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something a user did: posted a message, ran `/brief ...`, or mentioned the bot.
+
+    `message_id` is the platform's id of the user's message (Slack ts, Discord snowflake);
+    `thread` is the thread it was posted in, if any. For commands `text` is what follows
+    `/brief`.
+    """
+
+    platform: str
+    workspace: str
+    channel: str
+    user: str
+    text: str
+    kind: EventKind = "message"
+    message_id: str = ""
+    thread: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: str | None
+    bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the bot says; each platform renders it its own way (Block Kit, embed, text)."""
+
+    kind: ReplyKind
+    title: str | None = None
+    url: str | None = None  # the title links here
+    context: str | None = None  # a small line under the title: site, date, "first shared ..."
+    sections: tuple[Section, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()  # short name/value pairs, e.g. key actors
+    links: tuple[tuple[str, str], ...] = ()  # (label, url)
+    thread: str | None = None  # post in this thread (a message id); None: in the channel
+    ephemeral: bool = False  # only the caller sees it
+    share_id: int | None = field(default=None, compare=False)  # see Conversation.reply_posted
+
+    def plain_text(self) -> str:
+        """The whole reply as plain text: notifications, logs and the console."""
+        lines: list[str] = []
+        if self.title:
+            lines.append(self.title)
+        if self.context:
+            lines.append(self.context)
+        if self.fields:
+            lines.append("Who: " + "; ".join(f"{name} ({value})" if value else name
+                                              for name, value in self.fields))
+        for section in self.sections:
+            if section.heading:
+                lines.append(f"{section.heading}:")
+            lines.extend(f"  • {bullet}" for bullet in section.bullets)
+        lines.extend(f"{label}: {url}" for label, url in self.links)
+        return "\n".join(lines)

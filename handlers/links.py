@@ -1,0 +1,65 @@
+"""A link pasted (or `/brief <url>`): fetch once, brief, store, reply with the brief."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.bootstrap import Services
+from bot.briefing.model import Article
+from bot.errors import BotError
+from bot.fetch import canonical_url
+from bot.store.records import StoredArticle, content_hash
+from handlers.events import Event, Reply
+from handlers.replies import brief_reply, error_reply
+
+log = logging.getLogger(__name__)
+
+
+def brief_links(services: Services, event: Event, links: list[str], thread: str | None
+                ) -> list[Reply]:
+    """One reply per link; a failure becomes the fetcher's human message in the thread."""
+    replies = []
+    for link in links:
+        try:
+            replies.append(brief_link(services, event, link, thread))
+        except BotError as error:
+            log.warning("cannot brief %s for %s:%s: %s", link, event.platform, event.channel,
+                        error.user_message)
+            replies.append(error_reply(f"Couldn't brief {link}: {error.user_message}",
+                                       thread=thread))
+    return replies
+
+
+def brief_link(services: Services, event: Event, link: str, thread: str | None) -> Reply:
+    """A link already briefed (same canonical URL or same text) is not fetched again."""
+    store = services.store
+    stored = store.find_article(canonical_url=canonical_url(link))
+    if stored is None:
+        stored = store_article(services, services.fetch_article(link), link)
+    return share_reply(services, event, stored, thread)
+
+
+def store_article(services: Services, article: Article, fallback_url: str) -> StoredArticle:
+    """Save a fetched or read article with its brief, unless the same text is stored."""
+    store = services.store
+    url = article.url or fallback_url
+    stored = store.find_article(canonical_url=url, content_hash=content_hash(article.text))
+    if stored is not None:
+        return stored
+    return store.save_article(article, services.brief_article(article), url)
+
+
+def share_reply(services: Services, event: Event, stored: StoredArticle, thread: str | None
+                ) -> Reply:
+    """Record this post of the article and reply with its brief (and where it was first seen)."""
+    store = services.store
+    first = store.first_share(stored.id, event.workspace)
+    note = None
+    if first is not None:
+        note = f"first shared in #{first.channel} on {first.shared_at:%d %b %Y}"
+    now = services.clock()
+    # A slash command has no message of its own: give its share a unique key.
+    message_id = event.message_id or f"{event.kind}:{event.user}:{now.isoformat()}"
+    share_id = store.record_share(stored.id, event.platform, event.workspace, event.channel,
+                                  event.user, message_id, thread, shared_at=now)
+    return brief_reply(store.get_brief(stored.id), thread=thread, note=note, share_id=share_id)

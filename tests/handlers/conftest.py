@@ -1,0 +1,68 @@
+"""A real store in a temp SQLite file, a real fetcher, and a local site serving articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from html import escape
+
+import pytest
+
+from bot.bootstrap import Services, bootstrap
+from bot.settings import Settings
+from handlers import Conversation, Event
+from tests.briefing.test_engine import HANDWRITTEN
+from tests.fetch.conftest import LocalSite, page
+
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+ENERGY = """\
+The energy regulator Ofgem said on Monday that household bills would fall by a tenth in April, after wholesale gas prices eased through the winter.
+Consumer groups welcomed the cut but said bills remained far above their level of three years ago.
+"Families are still paying hundreds of pounds more than before the crisis," said Dame Clare Moriarty, chief executive of Citizens Advice.
+Energy Secretary Ed Miliband said the government would press suppliers to pass on lower costs quickly.
+Suppliers denied that they had been slow to cut prices, pointing to fixed deals signed last year.
+Analysts at Cornwall Insight expect prices to stay flat through the summer.
+"""
+
+
+def article_html(title: str, body: str) -> str:
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in body.strip().splitlines())
+    return (f"<!doctype html><html><head><title>{escape(title)}</title>"
+            f"<meta property='og:site_name' content='Test News'></head><body>"
+            f"<nav><a href='/'>Home</a></nav><article><h1>{escape(title)}</h1>{paragraphs}"
+            f"</article><footer>© Test News</footer></body></html>")
+
+
+@pytest.fixture
+def site() -> Iterator[LocalSite]:
+    local = LocalSite()
+    local.routes["/currency"] = page(article_html(
+        "Sorvik tells Brandt to calm currency fears", HANDWRITTEN))
+    local.routes["/currency-copy"] = page(article_html(
+        "Sorvik tells Brandt to calm currency fears", HANDWRITTEN))
+    local.routes["/energy"] = page(article_html("Energy bills to fall in April", ENERGY))
+    yield local
+    local.close()
+
+
+@pytest.fixture
+def services(tmp_path, site) -> Iterator[Services]:
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path}/bot.db", fetch_allowlist="127.0.0.1",
+        fetch_allowed_ports=str(site.port), fetch_retries=0, log_level="WARNING",
+    )
+    built = bootstrap(settings, clock=lambda: NOW)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def conversation(services) -> Conversation:
+    return Conversation(services)
+
+
+def event(text: str, kind: str = "message", message_id: str = "m1", thread: str | None = None,
+          channel: str = "news", workspace: str = "team") -> Event:
+    return Event(platform="test", workspace=workspace, channel=channel, user="u1", text=text,
+                 kind=kind, message_id=message_id, thread=thread)  # type: ignore[arg-type]
