@@ -32,7 +32,13 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
         name = table.resolve_pronoun(first_word, spans[index].start, index)
         return _short_name(name) if table.kind_of(name or "") == "person" else name
 
-    picked = summarize(spans, sentences, method, referent_of)
+    # A page's headline often opens its text too; it is shown as the title already.
+    headline = " ".join(article.title.split()).lower()
+    candidates = [i for i, span in enumerate(spans)
+                  if " ".join(span.text.split()).lower().rstrip(".") != headline.rstrip(".")]
+    picked = [(candidates[i], referent) for i, referent in summarize(
+        [spans[i] for i in candidates], sentences, method,
+        lambda i: referent_of(candidates[i]))]
     disputes = find_disputes(article.text, spans, positions, table)
     return Brief(
         article=article,

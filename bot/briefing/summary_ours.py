@@ -1,0 +1,82 @@
+"""Our default ranking ("auto"): sumy's Reduction graph, vectorised, blended with Edmundson.
+
+Measured on BBC News Summary (bench/summary.py), sumy's Reduction summarizer (a sentence's
+summed word overlap with every other sentence) is the strongest single signal and
+position is not (our seed article's paragraphs are shuffled in any case). Two changes, both
+measured on the tune half only: overlap on exact lower-cased word forms beats stemmed
+forms, and a quarter weight of sumy's Edmundson rating (frequent-word cues plus location)
+helps a little. The graph is built with numpy in one matrix product, so the whole ranking
+costs a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sumy.models.dom import ObjectDocumentModel
+from sumy.nlp.stemmers import null_stemmer
+from sumy.summarizers.reduction import ReductionSummarizer
+
+from bot.briefing.model import Span
+from bot.briefing.summary_rank import STOP_WORDS, build_document, run_sumy
+
+EDMUNDSON_WEIGHT = 0.25
+
+
+class WordGraphReduction(ReductionSummarizer):
+    """sumy's Reduction rating, computed as a matrix, with ratings kept per sentence order.
+
+    The edge between two sentences is sumy's: shared word pairs divided by the sum of the
+    logs of their lengths. sumy keys ratings by sentence text, so repeated sentences would
+    collapse; this keeps one rating per position.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(null_stemmer)  # exact word forms measured better than stems
+        self.stop_words = STOP_WORDS
+
+    def rate_by_order(self, document: ObjectDocumentModel) -> np.ndarray:
+        sentences_words = [self._to_words_set(s) for s in document.sentences]
+        vocabulary: dict[str, int] = {}
+        for sentence_words in sentences_words:
+            for word in sentence_words:
+                vocabulary.setdefault(word, len(vocabulary))
+        counts = np.zeros((len(sentences_words), max(len(vocabulary), 1)))
+        for row, sentence_words in enumerate(sentences_words):
+            for word in sentence_words:
+                counts[row, vocabulary[word]] += 1
+        shared = counts @ counts.T
+        np.fill_diagonal(shared, 0.0)
+        log_lengths = np.log(np.maximum(counts.sum(axis=1), 1.0))
+        norms = log_lengths[:, None] + log_lengths[None, :]
+        edges = np.divide(shared, norms, out=np.zeros_like(shared), where=norms > 0)
+        return edges.sum(axis=1)
+
+    def __call__(self, document: ObjectDocumentModel, sentences_count: object) -> tuple:
+        ratings = iter(self.rate_by_order(document))
+        return self._get_best_sentences(document.sentences, sentences_count,
+                                        lambda _: next(ratings))
+
+
+def ours_scores(sentences: Sequence[Span]) -> np.ndarray:
+    """One score per sentence in [0, 1 + EDMUNDSON_WEIGHT]; higher is better."""
+    document = build_document(sentences)
+    centrality = WordGraphReduction().rate_by_order(document)
+    edmundson = np.asarray(run_sumy(document, "edmundson").ratings, dtype=float)
+    return _scaled(centrality) + EDMUNDSON_WEIGHT * _scaled(edmundson)
+
+
+def ours_ranking(sentences: Sequence[Span]) -> list[int]:
+    """Indices best first; ties go to the earlier sentence, so the result is deterministic."""
+    if not sentences:
+        return []
+    scores = ours_scores(sentences)
+    return [int(i) for i in np.argsort(-scores, kind="stable")]
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    low, high = float(values.min()), float(values.max())
+    if high <= low:
+        return np.zeros_like(values)
+    return (values - low) / (high - low)

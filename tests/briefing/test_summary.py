@@ -1,0 +1,151 @@
+"""The summariser's contract: what the engine and the renderer rely on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sumy.nlp.stemmers import null_stemmer
+from sumy.summarizers.reduction import ReductionSummarizer
+
+from bot.briefing.model import Span
+from bot.briefing.sentences import split_sentences
+from bot.briefing.summary import METHODS, UnknownMethodError, summarize
+from bot.briefing.summary_ours import WordGraphReduction
+from bot.briefing.summary_rank import STOP_WORDS, build_document
+from bot.errors import BotError
+
+ARTICLE = "\n".join([
+    "The central bank raised interest rates to 5% on Thursday, its first rise in a year.",
+    "The bank said rising prices for energy and food had pushed inflation above its target.",
+    "He said the decision to raise interest rates was not taken lightly by the committee.",
+    "Economists had expected the central bank to hold interest rates until the spring.",
+    "Mortgage lenders said they would pass the higher interest rates on to borrowers quickly.",
+    "Read more: https://example.com/rates",
+    "London, Jan. 5, 2024, 10:30 GMT",
+    "Shares fell.",
+    "Retailers warned that higher interest rates and energy prices would hurt spending.",
+    "The central bank will publish its next forecast for inflation and growth in May.",
+])
+
+
+def sentences_of(text: str = ARTICLE) -> list[Span]:
+    return split_sentences(text)
+
+
+def spans(*texts: str) -> list[Span]:
+    return sentences_of("\n".join(texts))
+
+
+def test_count_is_respected_and_indices_come_in_article_order() -> None:
+    sentences = sentences_of()
+    for count in (1, 2, 3, 5):
+        chosen = summarize(sentences, count)
+        indices = [i for i, _ in chosen]
+        assert len(chosen) == count
+        assert indices == sorted(indices)
+        assert len(set(indices)) == len(indices)
+    assert summarize(sentences, 0) == []
+
+
+def test_chosen_sentences_are_verbatim_slices_of_the_article() -> None:
+    sentences = sentences_of()
+    for index, _ in summarize(sentences, 4):
+        span = sentences[index]
+        assert ARTICLE[span.start:span.end] == span.text
+
+
+def test_links_datelines_and_fragments_are_never_chosen() -> None:
+    sentences = sentences_of()
+    junk = {s.text for s in sentences if s.text.startswith(("Read more", "London", "Shares"))}
+    assert len(junk) == 3
+    for method in METHODS:
+        chosen = summarize(sentences, 6, method)
+        assert not {sentences[i].text for i, _ in chosen} & junk, method
+
+
+def test_near_duplicates_keep_only_the_better_ranked_one() -> None:
+    sentences = spans(
+        "The mayor opened the new bridge over the river on Monday morning.",
+        "The mayor opened the new bridge over the river on Monday.",
+        "Traffic on the old crossing is expected to fall by half this year.",
+        "Local shops hope the bridge will bring more visitors to the town.",
+    )
+    assert [i for i, _ in summarize(sentences, 3, "lead")] == [0, 2, 3]
+    chosen = [i for i, _ in summarize(sentences, 3)]
+    assert not {0, 1} <= set(chosen)
+
+
+def test_unresolved_pronoun_opener_is_skipped_for_the_next_best() -> None:
+    sentences = spans(
+        "He said the talks in Geneva had made real progress on a ceasefire.",
+        "But they warned that fighting in the east of the country continued.",
+        "The foreign ministers of both countries met for six hours on Friday.",
+        "A second round of talks is planned for the end of the month in Vienna.",
+    )
+    assert summarize(sentences, 2, "lead") == [(2, None), (3, None)]
+    assert summarize(sentences, 2, "lead", referent_of=lambda i: None) == [(2, None), (3, None)]
+
+
+def test_pronoun_opener_is_kept_with_its_referent_when_one_is_known() -> None:
+    sentences = spans(
+        "He said the talks in Geneva had made real progress on a ceasefire.",
+        "The foreign ministers of both countries met for six hours on Friday.",
+    )
+    asked: list[int] = []
+
+    def referent_of(index: int) -> str | None:
+        asked.append(index)
+        return "Zelensky" if index == 0 else None
+
+    assert summarize(sentences, 2, "lead", referent_of) == [(0, "Zelensky"), (1, None)]
+    assert asked == [0]  # only pronoun openers are looked up
+
+
+def test_unknown_method_names_the_choices() -> None:
+    with pytest.raises(ValueError, match="unknown summary method 'bert'") as caught:
+        summarize(sentences_of(), 3, method="bert")
+    assert isinstance(caught.value, BotError)
+    assert isinstance(caught.value, UnknownMethodError)
+    for name in ("auto", "lead", "lexrank", "textrank", "lsa", "luhn", "edmundson"):
+        assert name in str(caught.value)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_handles_short_and_empty_articles(method: str) -> None:
+    assert summarize([], 3, method) == []
+    one = spans("The city council approved the new budget for schools late on Tuesday.")
+    assert summarize(one, 3, method) == [(0, None)]
+
+
+def test_an_article_of_fragments_still_gets_a_summary() -> None:
+    sentences = spans("Fire closes M6.", "Drivers warned.", "Delays expected.")
+    chosen = summarize(sentences, 3)
+    assert 1 <= len(chosen) <= 3
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_is_deterministic(method: str) -> None:
+    sentences = sentences_of()
+    first = summarize(sentences, 3, method)
+    assert all(summarize(sentences, 3, method) == first for _ in range(3))
+    assert len(first) == 3
+
+
+def test_auto_prefers_the_sentences_the_article_is_about() -> None:
+    # Central sentences share the article's words; the odd one out shares almost none.
+    sentences = spans(
+        "Heavy snow closed roads across the north of Scotland on Tuesday.",
+        "Police said several roads in the north remained closed by heavy snow.",
+        "A local choir celebrated its fiftieth anniversary with a concert.",
+        "Forecasters expect more heavy snow across the north on Wednesday.",
+    )
+    assert 2 not in [i for i, _ in summarize(sentences, 2)]
+
+
+def test_vectorised_reduction_rates_exactly_as_sumy_does() -> None:
+    document = build_document(sentences_of())
+    plain = ReductionSummarizer(null_stemmer)
+    plain.stop_words = STOP_WORDS
+    expected = plain.rate_sentences(document)
+    ours = WordGraphReduction().rate_by_order(document)
+    assert np.allclose(ours, [expected[s] for s in document.sentences])

@@ -1,0 +1,189 @@
+"""Every handler behaviour through neutral events, against a real store and a local site."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.handlers.conftest import event
+
+
+def paste(conversation, site, path, message_id="m1", channel="news"):
+    return conversation.route(event(f"have a look {site.url(path)}", message_id=message_id,
+                                    channel=channel))
+
+
+def test_link_paste_replies_in_thread_with_brief(conversation, site):
+    [reply] = paste(conversation, site, "/currency")
+    assert reply.kind == "brief" and reply.thread == "m1" and not reply.ephemeral
+    assert reply.title == "Sorvik tells Brandt to calm currency fears"
+    summary = reply.sections[0].bullets
+    assert 2 <= len(summary) <= 3
+    assert all(line.split("] ")[-1] in reply_text_source() for line in summary)
+    names = [name for name, _ in reply.fields]
+    assert "Lena Sorvik" in names
+    headings = [s.heading for s in reply.sections]
+    assert "Positions" in headings and "Disputed" in headings
+    assert reply.share_id is not None
+
+
+def reply_text_source() -> str:
+    from tests.briefing.test_engine import HANDWRITTEN
+
+    return HANDWRITTEN
+
+
+def test_same_link_is_not_fetched_again(conversation, site):
+    paste(conversation, site, "/currency", "m1")
+    fetched = site.paths_requested().count("/currency")
+    [again] = paste(conversation, site, "/currency?utm_source=x", "m2", channel="other")
+    assert site.paths_requested().count("/currency") == fetched
+    assert "first shared in #news" in again.context
+
+
+def test_same_text_under_another_url_is_not_briefed_twice(conversation, services, site):
+    paste(conversation, site, "/currency", "m1")
+    [second] = paste(conversation, site, "/currency-copy", "m2")
+    assert "first shared" in second.context
+    assert services.store.find_article(
+        canonical_url=site.url("/currency-copy")) is None
+
+
+def test_watch_off_and_on(conversation, site):
+    [notice] = conversation.route(event("watch off", kind="command"))
+    assert notice.ephemeral and "no longer" in notice.title
+    assert paste(conversation, site, "/energy", "m1") == []
+    [mentioned] = conversation.route(event(f"<@U1> {site.url('/energy')}", kind="mention",
+                                           message_id="m2"))
+    assert mentioned.kind == "brief"
+    conversation.route(event("watch on", kind="command"))
+    [reply] = paste(conversation, site, "/energy", "m3")
+    assert reply.kind == "brief"
+
+
+def test_fetch_failure_gives_the_human_message_once(conversation, site):
+    replies = paste(conversation, site, "/missing")
+    assert len(replies) == 1
+    [reply] = replies
+    assert reply.kind == "error" and reply.thread == "m1"
+    assert "404" in reply.title and "Traceback" not in reply.title
+
+
+def test_topic_brief_over_stored_articles(conversation, site):
+    paste(conversation, site, "/currency", "m1")
+    paste(conversation, site, "/energy", "m2")
+    [reply] = conversation.route(event("currency", kind="command"))
+    assert reply.kind == "topic" and not reply.ephemeral
+    stories = next(s for s in reply.sections if s.heading == "Stories")
+    assert len(stories.bullets) == 1 and "Sorvik" in stories.bullets[0]
+    assert any("Sorvik" in name for name, _ in reply.fields)
+    disputed = next(s for s in reply.sections if s.heading == "Disputed")
+    assert any("ended badly" in line for line in disputed.bullets)
+
+
+def test_topic_brief_only_sees_this_workspace(conversation, site):
+    paste(conversation, site, "/energy", "m1")
+    [reply] = conversation.route(event("energy", kind="command", workspace="elsewhere"))
+    assert reply.title.startswith("Nothing stored about “energy”")
+
+
+def test_topic_days_window(conversation, services, site):
+    paste(conversation, site, "/energy", "m1")
+    [reply] = conversation.route(event("energy --days 30", kind="command"))
+    assert reply.kind == "topic" and "30 days" in reply.title
+    [bad] = conversation.route(event("energy --days 0", kind="command"))
+    assert bad.ephemeral and "--days" in bad.title
+
+
+@pytest.mark.parametrize("topic", ['"', "*", "NEAR", ")", "a OR b", "energy)(*\"NEAR/3",
+                                   "🙂 énergie", "x" * 150, "\u0000nul", "DROP TABLE articles;"])
+def test_odd_topics_never_fail(conversation, site, topic):
+    paste(conversation, site, "/energy", "m1")
+    [reply] = conversation.route(event(topic, kind="command"))
+    assert reply.kind in {"topic", "notice"}
+    [again] = conversation.route(event("energy", kind="command"))
+    assert again.kind == "topic" and "1 story" in again.title
+
+
+def test_empty_command_and_help(conversation):
+    for text in ("", "help", "   "):
+        [reply] = conversation.route(event(text, kind="command"))
+        assert reply.kind == "help" and reply.ephemeral
+
+
+def test_brief_url_on_demand(conversation, site):
+    [reply] = conversation.route(event(site.url("/energy"), kind="command", message_id=""))
+    assert reply.kind == "brief" and reply.thread is None
+    assert reply.title == "Energy bills to fall in April"
+
+
+def test_enormous_message(conversation):
+    assert conversation.route(event("word " * 20_000)) == []
+    [reply] = conversation.route(event("word " * 20_000, kind="command"))
+    assert reply.kind == "error" and reply.ephemeral
+
+
+def thread_answer(conversation, site, question):
+    [brief] = paste(conversation, site, "/currency", "m1")
+    conversation.reply_posted(brief, "bot-reply-1")
+    [answer] = conversation.route(event(question, message_id="m9", thread="bot-reply-1"))
+    assert answer.thread == "bot-reply-1"
+    return answer
+
+
+def answer_lines(reply):
+    return [line for section in reply.sections for line in section.bullets]
+
+
+def test_follow_up_what_did_x_say(conversation, site):
+    lines = answer_lines(thread_answer(conversation, site, "What did Sorvik say?"))
+    assert any("stop alarming the markets" in line for line in lines)
+
+
+def test_follow_up_who_is(conversation, site):
+    lines = answer_lines(thread_answer(conversation, site, "who is Arvo Linn"))
+    assert "finance minister" in lines[0]
+    assert "Arvo Linn" in lines[1]
+
+
+def test_follow_up_disputes_and_sources(conversation, site):
+    disputed = answer_lines(thread_answer(conversation, site, "what's disputed?"))
+    assert any("ended badly" in line for line in disputed)
+    sources = answer_lines(conversation.route(event("sources", thread="bot-reply-1"))[0])
+    assert any(site.url("/currency") in line for line in sources)
+
+
+def test_follow_up_more_gives_new_sentences(conversation, site):
+    [brief] = paste(conversation, site, "/currency", "m1")
+    [more] = conversation.route(event("more", thread="m1"))
+    shown = set(brief.sections[0].bullets)
+    lines = answer_lines(more)
+    assert lines and not any(line.split("”")[0].strip("“") in shown for line in lines)
+
+
+def test_free_question_is_answered_with_stored_sentences(conversation, site):
+    from tests.briefing.test_engine import HANDWRITTEN
+
+    lines = answer_lines(thread_answer(conversation, site, "central bank rate rise?"))
+    assert lines
+    quoted = lines[0].split("”")[0].strip("“")
+    assert quoted in HANDWRITTEN
+
+
+def test_unanswerable_question_says_so_and_lists_what_to_ask(conversation, site):
+    reply = thread_answer(conversation, site, "?!")
+    assert "couldn't tell" in reply.title
+    assert any("what did" in hint for hint in answer_lines(reply))
+    reply = thread_answer(conversation, site, "who is Napoleon")
+    assert "nothing about napoleon" in reply.title.lower()
+
+
+def test_mention_in_channel_answers_about_recent_articles(conversation, site):
+    paste(conversation, site, "/energy", "m1")
+    [answer] = conversation.route(event("<@U1> what did Miliband say?", kind="mention",
+                                        message_id="m5"))
+    assert any("suppliers" in line for line in answer_lines(answer))
+
+
+def test_message_outside_a_brief_thread_is_ignored(conversation):
+    assert conversation.route(event("just chatting", thread="unknown-thread")) == []
+    assert conversation.route(event("no links here")) == []
