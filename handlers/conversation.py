@@ -12,7 +12,7 @@ from bot.errors import BotError
 from bot.fetch import find_links
 from handlers.commands import handle_command
 from handlers.events import Event, Reply
-from handlers.followups import answer, detect_intent
+from handlers.followups import answer, detect_intent, question_keywords
 from handlers.links import brief_links, share_reply, store_article
 from handlers.replies import error_reply
 
@@ -94,7 +94,8 @@ class Conversation:
         intent = detect_intent(text)
         articles = []
         if intent.name == "question":
-            articles = store.search_articles(event.workspace, text, since, RECENT_ARTICLES)
+            keywords = " ".join(sorted(question_keywords(text)))
+            articles = store.search_articles(event.workspace, keywords, since, RECENT_ARTICLES)
         if not articles:
             articles = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
                                              channel=event.channel)

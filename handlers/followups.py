@@ -208,6 +208,12 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 2}
 
 
+def question_keywords(text: str) -> set[str]:
+    """The words of a question worth searching for ("why did oil prices rise" -> oil, prices,
+    rise), so that full-text search is not asked to match "why" and "did"."""
+    return _content_words(text)
+
+
 def _strip_articles(subject: str | None) -> str | None:
     if subject is None:
         return None

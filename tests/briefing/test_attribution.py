@@ -1,0 +1,267 @@
+"""Attribution extraction: one test per pattern, exact offsets, and the cases it must refuse."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.briefing.attribution import Attribution, find_attributions
+from bot.briefing.attribution_quotes import find_quotes
+from bot.briefing.wordlists import load_words
+
+
+def triples(text: str) -> list[tuple[str, str, str, bool]]:
+    return [(a.source.text, a.cue.text, a.content.text, a.direct) for a in find_attributions(text)]
+
+
+def only(text: str) -> Attribution:
+    found = find_attributions(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def assert_offsets(text: str, found: list[Attribution]) -> None:
+    for attribution in found:
+        for span in (attribution.source, attribution.cue, attribution.content):
+            assert text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said the bridge would reopen in March.",
+         ("The mayor", "said", "the bridge would reopen in March", False)),
+        ("The Kremlin denied that troops were massing at the border.",
+         ("The Kremlin", "denied", "troops were massing at the border", False)),
+        ("Ms. Alvarez warned that the budget would not balance.",
+         ("Ms. Alvarez", "warned", "the budget would not balance", False)),
+        ("The governor tweeted that schools would stay open.",
+         ("The governor", "tweeted", "schools would stay open", False)),
+        ("The union claimed that wages had fallen.",
+         ("The union", "claimed", "wages had fallen", False)),
+        ("The chairman insisted the vote was fair.",
+         ("The chairman", "insisted", "the vote was fair", False)),
+        ("Mr. Osei believes the treaty will hold.",
+         ("Mr. Osei", "believes", "the treaty will hold", False)),
+        ("The minister has repeatedly denied that the army is moving.",
+         ("The minister", "denied", "the army is moving", False)),
+    ],
+)
+def test_preposed_cue_with_or_without_that(text: str, expected: tuple) -> None:
+    assert triples(text) == [expected]
+
+
+def test_told_listener_that_skips_the_listener() -> None:
+    text = "Ms. Alvarez told reporters on Monday that the budget was balanced."
+    assert triples(text) == [("Ms. Alvarez", "told", "the budget was balanced", False)]
+
+
+def test_told_listener_to() -> None:
+    assert triples("The coach told the players to stay calm.") == [
+        ("The coach", "told", "stay calm", False)
+    ]
+
+
+def test_postposed_source_then_cue() -> None:
+    assert triples("The new tariffs will hurt farmers, the senator warned.") == [
+        ("the senator", "warned", "The new tariffs will hurt farmers", False)
+    ]
+
+
+def test_postposed_cue_then_source_with_appositive() -> None:
+    assert triples("The deal is dead, said Tomas Berg, the union leader.") == [
+        ("Tomas Berg, the union leader", "said", "The deal is dead", False)
+    ]
+
+
+def test_quote_then_source_and_cue_with_adjuncts() -> None:
+    text = "“Prices will fall by summer,” the central bank's governor said on Tuesday."
+    assert triples(text) == [
+        ("the central bank's governor", "said", "Prices will fall by summer", True)
+    ]
+
+
+def test_according_to_before_and_after() -> None:
+    assert triples("According to a senior Ukrainian official, the talks stalled.") == [
+        ("a senior Ukrainian official", "According to", "the talks stalled", False)
+    ]
+    text = "The talks stalled over the weekend, according to officials in Ukraine, France, and Germany."
+    assert triples(text) == [
+        ("officials in Ukraine, France, and Germany", "according to",
+         "The talks stalled over the weekend", False)
+    ]
+
+
+def test_colon_before_quote() -> None:
+    assert triples('Lindqvist: "We will not sign this agreement."') == [
+        ("Lindqvist", ":", "We will not sign this agreement.", True)
+    ]
+
+
+def test_cue_and_colon_before_quote_with_appositive_source() -> None:
+    text = 'Horne, the NSC spokesperson, tweeted: "This is not true. Reports are false."'
+    assert triples(text) == [
+        ("Horne, the NSC spokesperson", "tweeted", "This is not true. Reports are false.", True)
+    ]
+
+
+def test_quote_over_several_sentences_is_one_content() -> None:
+    text = "“We are ready. The army is ready. Nobody should doubt it,” she said."
+    assert triples(text) == [
+        ("she", "said", "We are ready. The army is ready. Nobody should doubt it", True)
+    ]
+
+
+def test_quote_continuing_into_the_next_paragraph() -> None:
+    text = 'The minister said: "We will hold the line.\n\n"We will not retreat from the border."'
+    found = only(text)
+    assert found.content.text == 'We will hold the line.\n\n"We will not retreat from the border.'
+    assert found.direct and found.source.text == "The minister"
+
+
+def test_a_second_quote_after_the_cue_keeps_the_speaker() -> None:
+    text = '"It was a mistake," he tweeted. "We should never have done it."'
+    assert triples(text) == [
+        ("he", "tweeted", "It was a mistake", True),
+        ("he", "tweeted", "We should never have done it", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Keir Giles, a senior consulting fellow at Chatham House, argued that sanctions fail.",
+         "Keir Giles, a senior consulting fellow at Chatham House"),
+        ("Defense minister Oleksii Reznikov said there was no threat.",
+         "Defense minister Oleksii Reznikov"),
+        ("On Thursday, Emily Horne, the White House spokesperson, said the report was false.",
+         "Emily Horne, the White House spokesperson"),
+    ],
+)
+def test_sources_with_titles_and_appositives(text: str, source: str) -> None:
+    assert only(text).source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("He said the ceasefire would hold.", "He", "said"),
+        ("She told the committee that she had resigned.", "She", "told"),
+        ("They argued that the vote was rigged.", "They", "argued"),
+    ],
+)
+def test_pronoun_sources(text: str, source: str, cue: str) -> None:
+    found = only(text)
+    assert (found.source.text, found.cue.text) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A Ukrainian official said the shelling had stopped.", "A Ukrainian official"),
+        ("A senior Ukrainian official said the shelling had stopped.",
+         "A senior Ukrainian official"),
+        ("Sources close to the negotiations said a deal was near.",
+         "Sources close to the negotiations"),
+        ("Officials in Ukraine, France, and Germany said the talks had stalled.",
+         "Officials in Ukraine, France, and Germany"),
+    ],
+)
+def test_anonymous_and_collective_sources(text: str, source: str) -> None:
+    assert only(text).source.text == source
+
+
+def test_outlet_reported() -> None:
+    assert triples("The Times reported that the factory would close.") == [
+        ("The Times", "reported", "the factory would close", False)
+    ]
+
+
+def test_outlet_reported_citing_sources() -> None:
+    found = [a for a in find_attributions("CNN reported, citing two officials, that the plan "
+                                          "was dropped.") if a.cue.text == "reported"]
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("CNN", "the plan was dropped")
+    ]
+
+
+def test_nested_attributions_in_one_sentence() -> None:
+    text = ("Biden told Zelensky on Thursday that an invasion could happen in February, "
+            "tweeted Emily Horne, White House National Security Council spokesperson.")
+    assert triples(text) == [
+        ("Emily Horne, White House National Security Council spokesperson", "tweeted",
+         "Biden told Zelensky on Thursday that an invasion could happen in February", False),
+        ("Biden", "told", "an invasion could happen in February", False),
+    ]
+
+
+def test_quote_with_two_postposed_attributions() -> None:
+    text = ('"There are no grounds to believe Russia will invade," defense minister Oleksii '
+            "Reznikov told parliament Tuesday, the Associated Press reported.")
+    found = {a.cue.text: a for a in find_attributions(text)}
+    assert found["told"].source.text == "defense minister Oleksii Reznikov"
+    assert found["told"].content.text == "There are no grounds to believe Russia will invade"
+    assert found["told"].direct
+    assert found["reported"].source.text == "the Associated Press"
+
+
+def test_straight_curly_and_doubled_apostrophe_quotes() -> None:
+    for opening, closing in (('"', '"'), ("“", "”"), ("''", "''")):
+        text = f"{opening}We will win this race,{closing} Mr. Lutz said."
+        assert triples(text) == [("Mr. Lutz", "said", "We will win this race", True)], opening
+
+
+def test_offsets_slice_the_text_exactly() -> None:
+    text = ("Intro line.\n\nOfficials in Kyiv said on Monday that the line held. "
+            "“We will not give up,” said Olena Shevchenko, a city council member.\n"
+            "According to the ministry, 40 shells fell overnight.")
+    found = find_attributions(text)
+    assert len(found) == 3
+    assert_offsets(text, found)
+    assert [a.content.start for a in found] == sorted(a.content.start for a in found)
+
+
+def test_sentences_may_be_passed_in() -> None:
+    from bot.briefing.sentences import split_sentences
+
+    text = "The mayor said the bridge would reopen. The council disagreed with her."
+    assert find_attributions(text, split_sentences(text)) == find_attributions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, the plan has flaws.",
+        "Having said that, the team played well.",
+        "The so-called \"peace plan\" was published on Friday.",
+        "The film \"Red Snow\" opened in theatres this week.",
+        "The United States imposed new sanctions.",
+        "His claims were never tested in court.",
+        "The report was released on Monday.",
+        "All told, the storm cost $2 billion.",
+        "The letter was said to be lost.",
+        "Reports of fighting spread overnight.",
+    ],
+)
+def test_no_attribution(text: str) -> None:
+    assert find_attributions(text) == []
+
+
+def test_words_inside_quotes_are_not_cues() -> None:
+    text = '"He said he would come, and he told us so," the neighbour recalled.'
+    assert triples(text) == [
+        ("the neighbour", "recalled", "He said he would come, and he told us so", True)
+    ]
+
+
+def test_find_quotes_pairs_marks() -> None:
+    text = 'A "b c" d “e f” g \'\'h i\'\' j'
+    assert [text[s:e] for s, e in find_quotes(text)] == ['"b c"', "“e f”", "''h i''"]
+
+
+def test_word_lists_are_lowercased_sets_without_comments() -> None:
+    verbs = load_words("speech_verbs")
+    assert {"said", "told", "tweeted", "denied", "according to"} & verbs == {
+        "said", "told", "tweeted", "denied"
+    }
+    assert all(not entry.startswith("#") and entry == entry.lower() for entry in verbs)
+    assert "according to" in load_words("source_phrases")
