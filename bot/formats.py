@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.briefing.model import Actor, Brief, Dispute, Position
+from bot.briefing.wordlists import load_words
 
 MAX_ACTORS = 6
 MAX_POSITIONS = 6
@@ -62,7 +63,7 @@ def key_positions(brief: Brief) -> list[Position]:
     actors = {actor.name: actor for actor in brief.actors}
     best: dict[str, tuple[float, Position]] = {}
     for position in brief.positions:
-        if position.actor is None and position.source.text.lower() in PRONOUNS:
+        if position.actor is None and not _names_a_source(position.source.text):
             continue
         key = position.actor or position.source.text.lower()
         score = _position_score(position, actors.get(position.actor or ""))
@@ -70,6 +71,12 @@ def key_positions(brief: Brief) -> list[Position]:
             best[key] = (score, position)
     ranked = sorted(best.values(), key=lambda pair: (-pair[0], pair[1].content.start))
     return [position for _, position in ranked[:MAX_POSITIONS]]
+
+
+def _names_a_source(source: str) -> bool:
+    """An unresolved source is shown only when it names one ("a senior official"), so that
+    neither "he" nor "The split suggests" reaches the reader as a speaker."""
+    return bool(set(re.findall(r"[a-z]+", source.lower())) & load_words("source_nouns"))
 
 
 def _position_score(position: Position, actor: Actor | None) -> float:

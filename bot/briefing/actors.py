@@ -61,14 +61,23 @@ class ActorTable:
 
     def actor_in(self, span: Span) -> str | None:
         """The actor named in a span, e.g. a source mention; persons are preferred."""
-        first = bisect_left(self.starts, span.start)
-        inside = [m for m in self.mentions[first:] if m.end <= span.end]
-        inside = [m for m in inside if m.start < span.end]
+        inside = self.mentions_in(span.start, span.end)
         for kinds in (("person",), ("organization", "group"), ("place",)):
             for mention in inside:
                 if mention.kind in kinds:
                     return mention.actor
         return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly within [start, end), found by bisection."""
+        found = []
+        for index in range(bisect_left(self.starts, start), len(self.mentions)):
+            mention = self.mentions[index]
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
 
     def resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> str | None:
         """The actor a pronoun at `offset` most likely refers to, or None when unsure.
@@ -83,14 +92,19 @@ class ActorTable:
             kinds = ("group", "organization", "place")
         else:
             return None
-        before = self.mentions[: bisect_left(self.starts, offset)]
-        same = [m for m in before if m.sentence == sentence and m.kind in kinds]
-        if same:
-            return same[-1].actor
-        for back in range(1, 3):
-            earlier = [m for m in before if m.sentence == sentence - back and m.kind in kinds]
-            if earlier:
-                return earlier[0].actor
+        earliest: dict[int, Mention] = {}  # sentence -> its first fitting mention
+        for index in range(bisect_left(self.starts, offset) - 1, -1, -1):
+            mention = self.mentions[index]
+            if mention.sentence < sentence - 2:
+                break
+            if mention.kind not in kinds:
+                continue
+            if mention.sentence == sentence:
+                return mention.actor
+            earliest[mention.sentence] = mention
+        for back in (1, 2):
+            if sentence - back in earliest:
+                return earliest[sentence - back].actor
         return None
 
     def ranked(self, source_counts: Counter[str], headline: str = "") -> tuple[Actor, ...]:

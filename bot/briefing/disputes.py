@@ -19,6 +19,7 @@ from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.wordlists import load_words
 
 _NAME_CHARS = r"[\w'’.\-]"
+_LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 
 
 def _alternation(name: str) -> str:
@@ -64,7 +65,9 @@ class _DisputeFinder:
     def __init__(self, text: str, sentences: Sequence[Span], starts: list[int],
                  positions: Sequence[Position], table: ActorTable) -> None:
         self.text, self.sentences, self.starts = text, sentences, starts
-        self.positions, self.table = positions, table
+        self.positions = sorted(positions, key=lambda p: p.content.start)
+        self.content_starts = [p.content.start for p in self.positions]
+        self.table = table
         self.patterns = _patterns()
 
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
@@ -174,7 +177,7 @@ class _DisputeFinder:
         if holder is not None and prefer_source and holder.actor:
             inner = self.table.actor_in(Span("", holder.content.start, cue_start))
             return inner or holder.actor
-        mentions = [m for m in self.table.mentions if floor <= m.start and m.end <= cue_start]
+        mentions = self.table.mentions_in(floor, cue_start)
         if mentions:
             return mentions[-1].actor
         if holder is not None:
@@ -191,24 +194,26 @@ class _DisputeFinder:
     def _actors_in(self, span: Span, direct_only: bool = False) -> list[str]:
         """Actors named in a span; with `direct_only`, not by a demonym ("Russian invasion")."""
         names: list[str] = []
-        for mention in self.table.mentions:
-            if direct_only and mention.via_demonym:
-                continue
-            if span.start <= mention.start and mention.end <= span.end and (
-                    mention.actor not in names):
+        for mention in self.table.mentions_in(span.start, span.end):
+            if not (direct_only and mention.via_demonym) and mention.actor not in names:
                 names.append(mention.actor)
         return names
 
     def _position_containing(self, offset: int) -> Position | None:
-        """The innermost position whose content holds `offset`."""
-        holders = [p for p in self.positions if p.content.start <= offset < p.content.end]
+        """The innermost position whose content holds `offset` (contents are sentence-sized,
+        so only positions starting shortly before it are looked at)."""
+        first = bisect_right(self.content_starts, offset - _LONGEST_CONTENT)
+        last = bisect_right(self.content_starts, offset)
+        holders = [p for p in self.positions[first:last] if offset < p.content.end]
         return min(holders, key=lambda p: p.content.end - p.content.start, default=None)
 
     def _earlier_claim(self, holder: Position, index: int) -> Position | None:
         """The latest position before `holder`, within three sentences, by someone else."""
         floor = self.sentences[max(index - 3, 0)].start
-        for position in reversed(self.positions):
-            if position.content.end > holder.content.start or position.content.start < floor:
+        first = bisect_right(self.content_starts, floor - 1)
+        last = bisect_right(self.content_starts, holder.content.start)
+        for position in reversed(self.positions[first:last]):
+            if position.content.end > holder.content.start:
                 continue
             if (position.actor or position.source.text) == (holder.actor or holder.source.text):
                 continue

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from bot.briefing.model import Span
 from bot.briefing.sentences import words
 from bot.briefing.summary_ours import ours_ranking
-from bot.briefing.summary_rank import SUMY_METHODS, sumy_ranking
+from bot.briefing.summary_rank import STOP_WORDS, SUMY_METHODS, sumy_ranking
 from bot.errors import BotError
 
 logger = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 METHODS: tuple[str, ...] = ("auto", "lead", *SUMY_METHODS)
 MIN_WORDS = 6
 DUPLICATE_JACCARD = 0.6
+MAX_RANKED = 300  # sentences compared pairwise; longer texts are pre-selected linearly
 
 # Openers whose antecedent is in an earlier sentence the reader will not see.
 _PRONOUNS = frozenset({
@@ -79,9 +81,30 @@ def rank_sentences(sentences: Sequence[Span], method: str = "auto") -> list[int]
         )
     if method == "lead":
         return list(range(len(sentences)))
+    if len(sentences) > MAX_RANKED:
+        return _rank_long(sentences, method)
     if method == "auto":
         return ours_ranking(sentences)
     return sumy_ranking(sentences, method)
+
+
+def _rank_long(sentences: Sequence[Span], method: str) -> list[int]:
+    """Rank a very long text (a book-length page) without quadratic cost.
+
+    The ranking algorithms compare every sentence with every other. Beyond MAX_RANKED
+    sentences a linear pre-selection keeps the sentences richest in the document's frequent
+    words; only those are ranked, and the rest follow in their pre-selection order.
+    """
+    frequency: Counter[str] = Counter()
+    tokenised = [[w.lower() for w in words(s.text)] for s in sentences]
+    for tokens in tokenised:
+        frequency.update(t for t in set(tokens) if t not in STOP_WORDS)
+    scores = [sum(frequency[t] for t in set(tokens) if t not in STOP_WORDS) / (len(tokens) + 5)
+              for tokens in tokenised]
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    kept = sorted(order[:MAX_RANKED])
+    ranked = rank_sentences([sentences[i] for i in kept], method)
+    return [kept[i] for i in ranked] + order[MAX_RANKED:]
 
 
 def _select(
