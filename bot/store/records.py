@@ -1,0 +1,70 @@
+"""What the store hands back: frozen values, detached from any session."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """The same article fetched twice differs in spacing, case and Unicode forms, not words."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the normalised text: finds one story behind several URLs."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article row without its text and brief, which `Store.get_brief` loads on demand."""
+
+    id: int
+    canonical_url: str
+    content_hash: str
+    title: str
+    source: str | None
+    published: date | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """One post of an article: who, where, when, and the messages that anchor its thread."""
+
+    id: int
+    article_id: int
+    platform: str
+    workspace: str
+    channel: str
+    user: str
+    message_id: str
+    thread_id: str | None
+    reply_id: str | None
+    shared_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSettings:
+    """Per-channel switches; a channel never configured gets these defaults."""
+
+    platform: str
+    workspace: str
+    channel: str
+    watch: bool = True
+    digest_enabled: bool = False
+    digest_time: str | None = None  # "HH:MM", local to digest_timezone
+    digest_timezone: str | None = None  # IANA name, e.g. "Europe/Berlin"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+# Fields `Store.update_channel_settings` may change; the identity fields are the key.
+CHANNEL_SETTING_FIELDS = frozenset({"watch", "digest_enabled", "digest_time", "digest_timezone"})
