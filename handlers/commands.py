@@ -6,6 +6,7 @@ import re
 
 from bot.bootstrap import Services
 from bot.fetch import find_links
+from handlers.digest import handle_digest
 from handlers.events import Event, Reply
 from handlers.links import brief_links
 from handlers.replies import help_reply, notice
@@ -24,7 +25,7 @@ def handle_command(services: Services, event: Event) -> list[Reply]:
     if head == "watch":
         return [set_watch(services, event, rest.strip().lower())]
     if head == "digest":
-        return [notice("Daily digests are not available in this version yet.")]
+        return handle_digest(services, event, rest)
     links = find_links(text)
     if links:
         return brief_links(services, event, links, thread=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from bot.bootstrap import Services
 from bot.briefing.model import Article
@@ -13,15 +14,20 @@ from handlers.events import Event, Reply
 from handlers.replies import brief_reply, error_reply
 
 log = logging.getLogger(__name__)
+REPOST_WINDOW = timedelta(minutes=10)
 
 
 def brief_links(services: Services, event: Event, links: list[str], thread: str | None
                 ) -> list[Reply]:
-    """One reply per link; a failure becomes the fetcher's human message in the thread."""
+    """One reply per link; a failure becomes the fetcher's human message in the thread.
+
+    A link the same channel was briefed on minutes ago gets no second brief."""
     replies = []
     for link in links:
         try:
-            replies.append(brief_link(services, event, link, thread))
+            reply = brief_link(services, event, link, thread)
+            if reply is not None:
+                replies.append(reply)
         except BotError as error:
             log.warning("cannot brief %s for %s:%s: %s", link, event.platform, event.channel,
                         error.user_message)
@@ -30,13 +36,25 @@ def brief_links(services: Services, event: Event, links: list[str], thread: str 
     return replies
 
 
-def brief_link(services: Services, event: Event, link: str, thread: str | None) -> Reply:
+def brief_link(services: Services, event: Event, link: str, thread: str | None
+               ) -> Reply | None:
     """A link already briefed (same canonical URL or same text) is not fetched again."""
     store = services.store
     stored = store.find_article(canonical_url=canonical_url(link))
     if stored is None:
         stored = store_article(services, services.fetch_article(link), link)
+    elif event.kind == "message" and _briefed_here_recently(services, event, stored):
+        log.info("article %s was briefed in %s:%s minutes ago; not again", stored.id,
+                 event.platform, event.channel)
+        return None
     return share_reply(services, event, stored, thread)
+
+
+def _briefed_here_recently(services: Services, event: Event, stored: StoredArticle) -> bool:
+    latest = services.store.latest_share_in_channel(stored.id, event.platform, event.workspace,
+                                                    event.channel)
+    return (latest is not None and latest.message_id != event.message_id
+            and services.clock() - latest.shared_at < REPOST_WINDOW)
 
 
 def store_article(services: Services, article: Article, fallback_url: str) -> StoredArticle:

@@ -158,3 +158,18 @@ class DigestSentRow(Base):
     channel: Mapped[str] = mapped_column(String(ID_LENGTH))
     day: Mapped[date] = mapped_column(Date)
     claimed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class HandledEventRow(Base):
+    """A redelivered platform event (Slack retries, a repeated event id) is handled once."""
+
+    __tablename__ = "handled_events"
+    __table_args__ = (
+        UniqueConstraint("platform", "event_key", name="uq_handled_events_key"),
+        Index("ix_handled_events_handled_at", "handled_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(32))
+    event_key: Mapped[str] = mapped_column(String(ID_LENGTH))
+    handled_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)

@@ -99,3 +99,17 @@ def article_id_for_thread(
         .limit(1)
     )
     return session.execute(statement).scalar()
+
+
+def latest_share_in_channel(
+    session: Session, article_id: int, platform: str, workspace: str, channel: str
+) -> Share | None:
+    query = (
+        select(ShareRow)
+        .where(ShareRow.article_id == article_id, ShareRow.platform == platform,
+               ShareRow.workspace == workspace, ShareRow.channel == channel)
+        .order_by(ShareRow.shared_at.desc(), ShareRow.id.desc())
+        .limit(1)
+    )
+    row = session.execute(query).scalar_one_or_none()
+    return None if row is None else _to_share(row)

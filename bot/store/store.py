@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.briefing.model import Article, Brief
-from bot.store import articles, channels, migrate, search, shares
+from bot.store import articles, channels, events, migrate, search, shares
 from bot.store.database import create_store_engine
 from bot.store.records import ChannelSettings, Share, StoredArticle
 
@@ -170,3 +170,22 @@ class Store:
     def release_digest(self, platform: str, workspace: str, channel: str, day: date) -> None:
         with self._transaction() as session:
             channels.release_digest(session, platform, workspace, channel, day)
+
+    # Events
+
+    def claim_event(self, platform: str, key: str) -> bool:
+        """Claim a platform event (e.g. a Slack event_id); False when it was handled before."""
+        with self._transaction() as session:
+            return events.claim_event(session, platform, key)
+
+    def forget_events_before(self, cutoff: datetime) -> int:
+        with self._transaction() as session:
+            return events.forget_events_before(session, cutoff)
+
+    def latest_share_in_channel(
+        self, article_id: int, platform: str, workspace: str, channel: str
+    ) -> Share | None:
+        """The newest post of an article in one channel, to brief a repeated link once."""
+        with self._transaction() as session:
+            return shares.latest_share_in_channel(session, article_id, platform, workspace,
+                                                  channel)

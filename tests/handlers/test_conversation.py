@@ -56,7 +56,7 @@ def test_watch_off_and_on(conversation, site):
                                            message_id="m2"))
     assert mentioned.kind == "brief"
     conversation.route(event("watch on", kind="command"))
-    [reply] = paste(conversation, site, "/energy", "m3")
+    [reply] = paste(conversation, site, "/currency", "m3")
     assert reply.kind == "brief"
 
 
@@ -187,3 +187,16 @@ def test_mention_in_channel_answers_about_recent_articles(conversation, site):
 def test_message_outside_a_brief_thread_is_ignored(conversation):
     assert conversation.route(event("just chatting", thread="unknown-thread")) == []
     assert conversation.route(event("no links here")) == []
+
+
+def test_link_reposted_in_the_same_channel_within_minutes_is_briefed_once(
+        conversation, services, site):
+    from datetime import timedelta
+
+    from tests.handlers.conftest import NOW
+
+    [_first] = paste(conversation, site, "/energy", "m1")
+    assert paste(conversation, site, "/energy", "m2") == []
+    services.clock = lambda: NOW + timedelta(minutes=30)
+    [later] = paste(conversation, site, "/energy", "m3")
+    assert later.kind == "brief" and "first shared in #news" in later.context

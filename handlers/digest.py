@@ -1,0 +1,144 @@
+"""`/brief digest ...`: turn the channel's daily digest on or off, post one now, choose
+topics, or show the settings.
+
+    /brief digest                       the channel's digest settings
+    /brief digest on [HH:MM] [Area/City] [--always]
+    /brief digest off
+    /brief digest now                   post one here now
+    /brief digest topics ukraine, energy   (or: topics none)
+
+`--always` makes a day without stories post one short line; without it such a day posts
+nothing. Each `on` sets that choice afresh. Handlers only write settings: the scheduler
+of this process is notified at once, and every bot process re-syncs its jobs from the
+settings periodically (see bot/digest/scheduler.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.bootstrap import Services
+from bot.digest.composer import build_digest
+from bot.digest.registry import notify_channel_changed
+from bot.digest.state import (
+    ALWAYS_KEY,
+    digest_time_and_zone,
+    digest_topics,
+    posts_on_empty_days,
+    record_digest,
+    save_topics,
+    window_start,
+)
+from bot.store import ChannelSettings
+from handlers.events import Event, Reply
+from handlers.replies import notice
+
+USAGE = ("Use /brief digest on [HH:MM] [Area/City] [--always], /brief digest off, "
+         "/brief digest now, or /brief digest topics ukraine, energy.")
+MAX_TOPICS = 10
+MAX_TOPIC_CHARS = 80
+_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})")
+_CLEAR_TOPICS = {"none", "off", "clear", "-"}
+
+
+def handle_digest(services: Services, event: Event, text: str) -> list[Reply]:
+    """`text` is what follows `digest`."""
+    action, _, rest = text.strip().partition(" ")
+    action = action.lower()
+    if action in {"", "status", "show"}:
+        return [show_settings(services, event)]
+    if action == "on":
+        return [turn_on(services, event, rest.split())]
+    if action == "off":
+        return [turn_off(services, event)]
+    if action == "now":
+        return [digest_now(services, event)]
+    if action in {"topics", "topic"}:
+        return [set_topics(services, event, rest)]
+    return [notice(f"I don't know “digest {action}”. {USAGE}")]
+
+
+def turn_on(services: Services, event: Event, words: list[str]) -> Reply:
+    clock: str | None = None
+    zone: str | None = None
+    always = False
+    for word in words:
+        match = _TIME.fullmatch(word)
+        if word.lower() == "--always":
+            always = True
+        elif match:
+            clock = f"{int(match.group(1)):02d}:{match.group(2)}"
+        elif word.startswith("-") or zone is not None:
+            return notice(f"I don't understand “{word}”. {USAGE}")
+        else:
+            zone = word
+    current = _settings(services, event)
+    default_clock, default_zone = digest_time_and_zone(current, services.settings)
+    # The store checks the time and the zone and raises InputError with a human message.
+    updated = services.store.update_channel_settings(
+        event.platform, event.workspace, event.channel, digest_enabled=True,
+        digest_time=clock or default_clock, digest_timezone=zone or default_zone,
+        extra={ALWAYS_KEY: always or None})
+    notify_channel_changed(event.platform, event.workspace, event.channel)
+    return notice(f"I will post a digest here every day at {updated.digest_time} "
+                  f"({updated.digest_timezone}). " + _empty_day_note(updated))
+
+
+def turn_off(services: Services, event: Event) -> Reply:
+    services.store.update_channel_settings(event.platform, event.workspace, event.channel,
+                                           digest_enabled=False)
+    notify_channel_changed(event.platform, event.workspace, event.channel)
+    return notice("Daily digests are off in this channel. /brief digest now still posts one.")
+
+
+def digest_now(services: Services, event: Event) -> Reply:
+    """Post one here, now; it counts as the last digest for the next comparison."""
+    now = services.clock()
+    digest = build_digest(services, event.platform, event.workspace, event.channel, now)
+    if digest is None or digest.snapshot is None:
+        since = window_start(_settings(services, event), now)
+        return notice(f"Nothing for a digest since {since:%Y-%m-%d %H:%M} UTC: no stories were "
+                      "shared here or matched this channel's topics.")
+    record_digest(services.store, event.platform, event.workspace, event.channel, now,
+                  digest.snapshot)
+    return digest.reply
+
+
+def set_topics(services: Services, event: Event, text: str) -> Reply:
+    raw = [topic.strip() for topic in text.split(",") if topic.strip()]
+    if not raw:
+        topics = digest_topics(_settings(services, event))
+        listed = ", ".join(topics) if topics else "none"
+        return notice(f"Digest topics here: {listed}. Set them with "
+                      "/brief digest topics ukraine, energy (or: topics none).")
+    if len(raw) == 1 and raw[0].lower() in _CLEAR_TOPICS:
+        raw = []
+    if len(raw) > MAX_TOPICS or any(len(topic) > MAX_TOPIC_CHARS for topic in raw):
+        return notice(f"Up to {MAX_TOPICS} topics of at most {MAX_TOPIC_CHARS} characters, "
+                      "separated by commas.")
+    topics = list(dict.fromkeys(raw))
+    save_topics(services.store, event.platform, event.workspace, event.channel, topics)
+    if not topics:
+        return notice("The digest here now covers only the stories shared in this channel.")
+    return notice(f"The digest here now also covers: {', '.join(topics)}.")
+
+
+def show_settings(services: Services, event: Event) -> Reply:
+    settings = _settings(services, event)
+    topics = digest_topics(settings)
+    about = f" Topics: {', '.join(topics)}." if topics else ""
+    if not settings.digest_enabled:
+        return notice(f"The daily digest is off in this channel.{about} {USAGE}")
+    clock, zone = digest_time_and_zone(settings, services.settings)
+    return notice(f"The daily digest is on: every day at {clock} ({zone}).{about} "
+                  f"{_empty_day_note(settings)} {USAGE}")
+
+
+def _empty_day_note(settings: ChannelSettings) -> str:
+    if posts_on_empty_days(settings):
+        return "A day without stories gets one short line."
+    return "A day without stories posts nothing (add --always for one short line)."
+
+
+def _settings(services: Services, event: Event) -> ChannelSettings:
+    return services.store.channel_settings(event.platform, event.workspace, event.channel)
