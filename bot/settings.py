@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,6 +34,32 @@ class Settings(BaseSettings):
     # Logging
     log_level: str = "INFO"
     log_format: str = Field("text", description="text or json")
+
+    # Slack (bot/platforms/slack.py): a bot token plus an app token (Socket Mode) or a
+    # signing secret (HTTP mode). Secrets are SecretStr so they never show in logs or reprs.
+    slack_bot_token: SecretStr | None = Field(None, description="xoxb-... bot token")
+    slack_app_token: SecretStr | None = Field(None, description="xapp-...: Socket Mode")
+    slack_signing_secret: SecretStr | None = Field(None, description="verifies HTTP requests")
+    slack_api_url: str = Field("https://slack.com/api/", description="Web API base URL")
+    slack_http_host: str = Field("0.0.0.0", description="HTTP mode listens on this address")
+    port: int = Field(3000, ge=0, le=65535, description="HTTP mode port ($PORT)")
+
+    # Discord (bot/platforms/discord_bot.py, docs/discord.md): the token is a SecretStr so it
+    # never shows in logs or reprs; a guild id syncs /brief to that guild only (development).
+    discord_token: SecretStr | None = Field(None, description="bot token from the portal")
+    discord_guild_id: int | None = Field(None, description="sync commands to this guild")
+    discord_brief_in_thread: bool = Field(False, description="open a thread for each brief")
+    discord_message_content: bool = Field(
+        True, description="request the privileged message-content intent (link watching)")
+
+    # Digest (bot/digest/): `/brief digest on` without a time or zone uses these defaults;
+    # a digest missed while the bot was down is posted at start-up if at most this late;
+    # each scheduler re-reads the channels' digest settings this often (other processes).
+    digest_default_time: str = Field("08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+                                     description="HH:MM, 24-hour clock")
+    digest_default_timezone: str = Field("UTC", description="IANA zone, e.g. Europe/Berlin")
+    digest_misfire_grace_hours: float = Field(3.0, ge=0, description="catch-up limit")
+    digest_sync_minutes: float = Field(5.0, gt=0, description="job sync interval")
 
     def allowlist_entries(self) -> list[str]:
         return [item.strip() for item in self.fetch_allowlist.split(",") if item.strip()]

@@ -1,0 +1,182 @@
+"""Render a neutral `Reply` as Slack Block Kit, trimmed to Slack's limits rather than rejected.
+
+Slack refuses a whole message when one block breaks a rule, so every limit below is enforced
+here by trimming: a long brief loses its tail, never the post.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handlers.events import Reply, Section
+
+MAX_BLOCKS = 50
+MAX_SECTION_TEXT = 3000
+MAX_HEADER_TEXT = 150
+MAX_FIELDS = 10
+MAX_FIELD_TEXT = 2000
+MAX_CONTEXT_ELEMENTS = 10
+MAX_FALLBACK_TEXT = 3000
+MAX_LINK_BLOCKS = 2
+MAX_LABEL_TEXT = 300  # titles and names, so a link or bold marker is never cut in half
+STANCE_HEADINGS = frozenset({"positions"})
+NOTICE_KINDS = frozenset({"notice", "error"})
+TRIMMED_NOTE = "…trimmed to fit Slack."
+MAX_BULLET_SOURCE = 2000  # before escaping, so a cut rarely lands inside a link
+_URL = re.compile(r"<(https?://[^\s<>|]+)>|(https?://[^\s<>|]+)")
+_TRAILING_PUNCTUATION = ".,;:!?)]'\"”’"
+
+Block = dict[str, Any]
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Slack reads &, < and > as control characters; anything from users or articles is text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def mrkdwn_with_links(text: str) -> str:
+    """Escape text but keep its web addresses (bare or `<...>`) clickable as Slack links."""
+    parts: list[str] = []
+    position = 0
+    for match in _URL.finditer(text):
+        url = match.group(1) or match.group(2)
+        end = match.end()
+        if match.group(2):  # a bare address: "see https://x.org/a." ends before the dot
+            kept = url.rstrip(_TRAILING_PUNCTUATION)
+            end -= len(url) - len(kept)
+            url = kept
+        parts.append(escape_mrkdwn(text[position:match.start()]))
+        parts.append(f"<{escape_mrkdwn(url).replace('|', '%7C')}>")
+        position = end
+    parts.append(escape_mrkdwn(text[position:]))
+    return "".join(parts)
+
+
+def slack_link(url: str, label: str) -> str:
+    """`<url|label>` with both parts made safe: a `|` or `>` in the URL would end the link."""
+    safe_url = escape_mrkdwn(url).replace("|", "%7C")
+    safe_label = escape_mrkdwn(" ".join(label.split()) or url)
+    return f"<{safe_url}|{safe_label}>"
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut at a word boundary with an ellipsis, and never split an escape like `&amp;`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    amp = cut.rfind("&")
+    if amp != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return cut.rstrip() + "…"
+
+
+def fallback_text(reply: Reply) -> str:
+    """The notification text: plain, escaped, short."""
+    return clip(escape_mrkdwn(reply.plain_text()), MAX_FALLBACK_TEXT) or " "
+
+
+def render_blocks(reply: Reply) -> list[Block]:
+    """Block Kit for a reply: title, context, key actors, sections, links, at most 50 blocks."""
+    blocks = _title_blocks(reply)
+    if reply.context:
+        blocks.append(_context([mrkdwn_with_links(reply.context)]))
+    sections = list(reply.sections)
+    if sections and sections[0].heading is None:  # the summary reads before the actors
+        blocks.extend(_section_blocks(sections.pop(0)))
+    if reply.fields:
+        blocks.extend(_field_blocks(reply.fields))
+    for section in sections:
+        blocks.extend(_section_blocks(section))
+    if reply.links:
+        blocks.extend(_link_blocks(reply.links))
+    if len(blocks) > MAX_BLOCKS:
+        blocks = [*blocks[: MAX_BLOCKS - 1], _context([TRIMMED_NOTE])]
+    return blocks
+
+
+def _title_blocks(reply: Reply) -> list[Block]:
+    title = " ".join((reply.title or "").split())
+    if not title:
+        return []
+    if reply.kind in NOTICE_KINDS:
+        prefix = ":warning: " if reply.kind == "error" else ""
+        return [_mrkdwn_section(prefix + escape_mrkdwn(title))]
+    linked = f"*{slack_link(reply.url, clip(title, MAX_LABEL_TEXT))}*" if reply.url else ""
+    if linked and len(linked) <= MAX_SECTION_TEXT:
+        return [_mrkdwn_section(linked)]
+    return [{"type": "header",
+             "text": {"type": "plain_text", "text": clip(title, MAX_HEADER_TEXT), "emoji": True}}]
+
+
+def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
+    """Key actors as up to ten fields; the rest are named on one context line."""
+    shown, rest = fields[:MAX_FIELDS], fields[MAX_FIELDS:]
+    rendered = []
+    for name, value in shown:
+        text = f"*{clip(escape_mrkdwn(name), MAX_LABEL_TEXT)}*"
+        if value:
+            text += f"\n{escape_mrkdwn(value)}"
+        rendered.append({"type": "mrkdwn", "text": clip(text, MAX_FIELD_TEXT)})
+    blocks: list[Block] = [{"type": "section", "fields": rendered}]
+    if rest:
+        names = ", ".join(escape_mrkdwn(name) for name, _ in rest)
+        blocks.append(_context([f"Also: {names}"]))
+    return blocks
+
+
+def _section_blocks(section: Section) -> list[Block]:
+    """A heading and bullets, packed into as few 3000-character sections as they fit."""
+    stance = (section.heading or "").lower() in STANCE_HEADINGS
+    lines = [f"• {_bullet(text, stance)}" for text in section.bullets]
+    heading = f"*{escape_mrkdwn(section.heading)}*" if section.heading else None
+    blocks: list[Block] = []
+    chunk: list[str] = [heading] if heading else []
+    for line in lines:
+        line = clip(line, MAX_SECTION_TEXT)
+        if chunk and len("\n".join([*chunk, line])) > MAX_SECTION_TEXT:
+            blocks.append(_mrkdwn_section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        blocks.append(_mrkdwn_section("\n".join(chunk)))
+    return blocks
+
+
+def _bullet(text: str, stance: bool) -> str:
+    """Positions read `*Actor (said)*: stance`; other bullets are escaped, links kept."""
+    text = clip(text, MAX_BULLET_SOURCE)
+    if stance:
+        speaker, separator, stance_text = text.partition(": ")
+        if separator and len(speaker) <= 200:
+            return f"*{escape_mrkdwn(speaker)}*: {mrkdwn_with_links(stance_text)}"
+    return mrkdwn_with_links(text)
+
+
+def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:
+    """Sources as links; a link cut in half breaks, so an overlong one is left out."""
+    lines = [f"• {slack_link(url, clip(label, MAX_LABEL_TEXT))}" for label, url in links]
+    blocks: list[Block] = []
+    chunk: list[str] = ["*Sources*"]
+    for line in lines:
+        if len(line) > MAX_SECTION_TEXT:
+            continue
+        if len("\n".join([*chunk, line])) > MAX_SECTION_TEXT:
+            blocks.append(_mrkdwn_section("\n".join(chunk)))
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        blocks.append(_mrkdwn_section("\n".join(chunk)))
+    return blocks[:MAX_LINK_BLOCKS]
+
+
+def _context(texts: list[str]) -> Block:
+    elements = [{"type": "mrkdwn", "text": clip(text, MAX_SECTION_TEXT)}
+                for text in texts[:MAX_CONTEXT_ELEMENTS]]
+    return {"type": "context", "elements": elements}
+
+
+def _mrkdwn_section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, MAX_SECTION_TEXT)}}

@@ -1,0 +1,75 @@
+"""Slack fixtures (slack_*): the app against a fake Web API, a temp store, a local site."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+
+import pytest
+
+from bot.bootstrap import Services, bootstrap
+from bot.settings import Settings
+from tests.fetch.conftest import LocalSite, page, send
+from tests.handlers.conftest import ENERGY, NOW, article_html
+from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
+from tests.platforms.slack_requests import SIGNING_SECRET, SlackHarness
+
+UKRAINE = """\
+Ukraine and Russia agreed on Tuesday to resume talks on a prisoner exchange, officials in Kyiv said.
+President Volodymyr Zelensky said the talks would take place in Istanbul next week.
+"We want every one of our people home," Zelensky told reporters in Kyiv.
+Russian officials denied that any exchange had been agreed, saying only that contacts continued.
+Turkey has hosted several rounds of talks between Ukraine and Russia since the war began.
+Analysts said a deal on prisoners could open the way to wider negotiations over the winter.
+"""
+SLOW_SECONDS = 1.5
+
+
+def slow_page(body: str):
+    """An article that takes longer to arrive than Slack waits for an ack."""
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(SLOW_SECONDS)
+        send(handler, body.encode())
+    return route
+
+
+@pytest.fixture
+def slack_site() -> Iterator[LocalSite]:
+    local = LocalSite()
+    local.routes["/energy"] = page(article_html("Energy bills to fall in April", ENERGY))
+    local.routes["/ukraine"] = page(article_html("Ukraine and Russia to resume prisoner talks",
+                                                 UKRAINE))
+    local.routes["/slow"] = slow_page(article_html("Energy bills to fall in April", ENERGY))
+    yield local
+    local.close()
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+def slack_settings(tmp_path, site: LocalSite, fake: FakeSlack, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": f"sqlite:///{tmp_path}/bot.db", "fetch_allowlist": "127.0.0.1",
+        "fetch_allowed_ports": str(site.port), "fetch_retries": 0, "log_level": "WARNING",
+        "slack_bot_token": BOT_TOKEN, "slack_signing_secret": SIGNING_SECRET,
+        "slack_api_url": fake.api_url,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def slack_services(tmp_path, slack_site, fake_slack) -> Iterator[Services]:
+    built = bootstrap(slack_settings(tmp_path, slack_site, fake_slack), clock=lambda: NOW)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def slack(slack_services, fake_slack) -> SlackHarness:
+    return SlackHarness(slack_services, fake_slack)

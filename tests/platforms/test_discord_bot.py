@@ -1,0 +1,291 @@
+"""The Discord bot driven through discord.py's own state: gateway payloads in, REST calls out."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.bootstrap import Services, bootstrap
+from bot.platforms.discord_bot import BriefingClient, build_discord_client, freeze_startup_heap
+from bot.settings import Settings
+from handlers import Conversation
+from tests.fetch.conftest import LocalSite, page
+from tests.handlers.conftest import ENERGY, article_html
+from tests.platforms.discord_fakes import (
+    BOT_ID,
+    CHANNEL_ID,
+    GUILD_ID,
+    Call,
+    Wire,
+    guild_payload,
+    interaction_payload,
+    message_payload,
+    settle,
+    text_channel_payload,
+    thread_payload,
+    use_fake_wire,
+    user_payload,
+)
+from tests.platforms.test_discord_embeds import assert_within_discord_limits
+
+UKRAINE = """\
+Ukraine and Russia agreed on Tuesday to resume talks on a prisoner exchange, officials in Kyiv said.
+President Volodymyr Zelensky said the talks would take place in Istanbul next week.
+"We want every one of our people home," Zelensky told reporters in Kyiv.
+Russian officials denied that any exchange had been agreed, saying only that contacts continued.
+Turkey has hosted several rounds of talks between Ukraine and Russia since the war began.
+"""
+OTHER_CHANNEL_ID = CHANNEL_ID + 1
+POST_MESSAGE = ("POST", "/channels/{channel_id}/messages")
+CALLBACK = ("POST", "/interactions/{webhook_id}/{webhook_token}/callback")
+FOLLOW_UP = ("POST", "/webhooks/{webhook_id}/{webhook_token}")
+EPHEMERAL = 64
+
+
+def long_article(paragraphs: int = 120) -> str:
+    """Distinct sentences, so the engine has real work (deduplication cannot shortcut it)."""
+    lines = []
+    for number in range(paragraphs):
+        for line in ENERGY.strip().splitlines():
+            lines.append(line.replace("April", f"April {number + 1}").replace(
+                "a tenth", f"{number + 2} percent"))
+    return "\n".join(lines)
+
+
+def open_site() -> LocalSite:
+    local = LocalSite()
+    local.routes["/energy"] = page(article_html("Energy bills to fall in April", ENERGY))
+    local.routes["/ukraine"] = page(article_html("Ukraine and Russia to resume prisoner talks",
+                                                 UKRAINE))
+    local.routes["/long"] = page(article_html("The long energy story", long_article()))
+    return local
+
+
+class ServicesFactory:
+    """Services on one temp database; a test may build several (e.g. with other settings)."""
+
+    def __init__(self, tmp_path: Path, site: LocalSite) -> None:
+        self.tmp_path, self.site = tmp_path, site
+        self.built: list[Services] = []
+
+    def __call__(self, **overrides: Any) -> Services:
+        values: dict[str, Any] = {
+            "database_url": f"sqlite:///{self.tmp_path}/bot.db",
+            "fetch_allowlist": "127.0.0.1", "fetch_allowed_ports": str(self.site.port),
+            "fetch_retries": 0, "log_level": "WARNING", "discord_token": "test-token",
+            "discord_guild_id": GUILD_ID,
+        }
+        values.update(overrides)
+        self.built.append(bootstrap(Settings(_env_file=None, **values)))
+        return self.built[-1]
+
+    def close(self) -> None:
+        for services in self.built:
+            services.close()
+
+
+@pytest.fixture
+def discord_site() -> Iterator[LocalSite]:
+    local = open_site()
+    yield local
+    local.close()
+
+
+@pytest.fixture
+def make_services(tmp_path, discord_site) -> Iterator[ServicesFactory]:
+    factory = ServicesFactory(tmp_path, discord_site)
+    yield factory
+    factory.close()
+
+
+Scenario = Callable[[BriefingClient, Wire], Coroutine[Any, Any, None]]
+
+
+def run_bot(services: Services, scenario: Scenario) -> Wire:
+    """Log a real client in over the fake wire, load the guild, play the scenario, close."""
+    async def main() -> Wire:
+        client = build_discord_client(services, Conversation(services))
+        wire = Wire()
+        use_fake_wire(client, wire)
+        await client.login("test-token")
+        client._connection._add_guild_from_data(guild_payload(
+            text_channel_payload(), text_channel_payload(OTHER_CHANNEL_ID, "other")))
+        try:
+            await scenario(client, wire)
+        finally:
+            await client.close()
+        return wire
+
+    return asyncio.run(main())
+
+
+async def post(client: BriefingClient, payload: dict) -> dict:
+    """Deliver a MESSAGE_CREATE as the gateway would, and wait for the bot to finish."""
+    client._connection.parse_message_create(payload)
+    await settle()
+    return payload
+
+
+async def command(client: BriefingClient, subcommand: str, **options: Any) -> None:
+    client._connection.parse_interaction_create(interaction_payload(subcommand, options))
+    await settle()
+
+
+def posted(wire: Wire) -> list[Call]:
+    return wire.find(*POST_MESSAGE)
+
+
+def test_pasted_link_gets_a_brief_embed_replying_to_the_message(make_services,
+                                                                discord_site) -> None:
+    link = discord_site.url("/energy")
+
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        user_message = await post(client, message_payload(f"worth a read {link}"))
+        [call] = posted(wire)
+        assert call.payload["message_reference"]["message_id"] == int(user_message["id"])
+        assert call.payload["allowed_mentions"]["replied_user"] is False
+
+    wire = run_bot(make_services(), scenario)
+    [embed] = posted(wire)[0].embeds
+    assert embed["title"] == "Energy bills to fall in April"
+    assert embed["url"] == link
+    assert "Ofgem" in embed["description"]
+    assert embed["footer"]["text"].startswith("Test News")
+    names = [field["name"] for field in embed["fields"]]
+    assert any("Miliband" in name for name in names) and "Positions" in names
+    assert_within_discord_limits([embed])
+
+
+def test_reply_to_the_brief_gets_an_answer(make_services, discord_site) -> None:
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        await post(client, message_payload(discord_site.url("/energy")))
+        brief_message = posted(wire)[0].response
+        await post(client, message_payload("who is Ed Miliband?", replying_to=brief_message))
+        [_, answer] = posted(wire)
+        text = str(answer.embeds)
+        assert "Miliband" in text and "Energy Secretary" in text
+
+        await post(client, message_payload("who is Ed Miliband?"))  # not a reply: not asked
+        assert len(posted(wire)) == 2
+
+    run_bot(make_services(), scenario)
+
+
+def test_a_mention_is_answered_from_recent_articles(make_services, discord_site) -> None:
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        await post(client, message_payload(discord_site.url("/energy")))
+        bot = user_payload(BOT_ID, "briefing-bot", bot=True)
+        await post(client, message_payload(f"<@{BOT_ID}> what did Ofgem say?", mentions=[bot]))
+        assert len(posted(wire)) == 2
+        assert "bills" in str(posted(wire)[1].embeds)
+
+    run_bot(make_services(), scenario)
+
+
+def test_brief_in_thread_opens_a_thread_that_keeps_the_conversation(make_services,
+                                                                    discord_site) -> None:
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        user_message = await post(client, message_payload(discord_site.url("/energy")))
+        [opened] = wire.find("POST", "/channels/{channel_id}/messages/{message_id}/threads")
+        assert opened.payload["name"] == "Energy bills to fall in April"
+        thread_id = user_message["id"]  # a thread opened on a message carries its id
+        [brief] = posted(wire)
+        assert brief.url.endswith(f"/channels/{thread_id}/messages")
+        # Discord announces the new thread on the gateway; then a user asks inside it.
+        client._connection.parse_thread_create(thread_payload(thread_id, name="Energy"))
+        await post(client, message_payload("what's disputed?", channel_id=thread_id))
+        [_, answer] = posted(wire)
+        assert answer.url.endswith(f"/channels/{thread_id}/messages")
+        assert "Suppliers" in str(answer.embeds)
+
+    run_bot(make_services(discord_brief_in_thread=True), scenario)
+
+
+def test_messages_from_bots_and_from_itself_are_ignored(make_services, discord_site) -> None:
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        before = len(wire.calls)
+        link = discord_site.url("/energy")
+        await post(client, message_payload(link, author=user_payload(BOT_ID, "me", bot=True)))
+        await post(client, message_payload(link, author=user_payload(42, "other-bot", bot=True)))
+        assert wire.calls[before:] == []
+        assert discord_site.paths_requested() == []
+
+    run_bot(make_services(), scenario)
+
+
+def test_missing_permissions_warn_once_per_channel_without_retrying(
+        make_services, discord_site, caplog) -> None:
+    caplog.set_level(logging.WARNING, logger="bot.platforms")
+
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        wire.forbidden_channels.add(CHANNEL_ID)
+        for _ in range(3):
+            await post(client, message_payload(discord_site.url("/energy")))
+        await post(client, message_payload(discord_site.url("/energy"),
+                                           channel_id=OTHER_CHANNEL_ID))
+
+    wire = run_bot(make_services(), scenario)
+    attempts = [c for c in posted(wire) if f"/channels/{CHANNEL_ID}/" in c.url]
+    assert len(attempts) == 3  # one attempt per message: no retries
+    assert len([c for c in posted(wire) if f"/{OTHER_CHANNEL_ID}/" in c.url]) == 1
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert str(CHANNEL_ID) in warnings[0].getMessage()
+
+
+def test_a_long_brief_never_blocks_the_event_loop(make_services, discord_site) -> None:
+    lags: list[float] = []
+
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        stop = asyncio.Event()
+
+        async def ticker() -> None:
+            while not stop.is_set():
+                started = time.perf_counter()
+                await asyncio.sleep(0.005)
+                lags.append(time.perf_counter() - started - 0.005)
+
+        freeze_startup_heap()  # as run_discord does before it connects
+        ticking = asyncio.create_task(ticker())
+        started = time.perf_counter()
+        await post(client, message_payload(discord_site.url("/long")))
+        elapsed = time.perf_counter() - started
+        stop.set()
+        await ticking
+        assert elapsed > 0.2, "the brief was too quick to prove anything"
+        [brief] = posted(wire)
+        assert brief.embeds[0]["title"] == "The long energy story"
+        logging.getLogger(__name__).info("brief took %.2fs, worst loop lag %.1f ms",
+                                         elapsed, max(lags) * 1000)
+
+    try:
+        run_bot(make_services(), scenario)
+    finally:
+        gc.unfreeze()
+    assert max(lags) < 0.1
+
+
+def test_a_direct_message_speaks_to_the_bot(make_services, discord_site) -> None:
+    dm_channel = CHANNEL_ID + 99
+
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        await post(client, message_payload(discord_site.url("/energy"), guild=False,
+                                           channel_id=dm_channel))
+        await post(client, message_payload("who is Ed Miliband?", guild=False,
+                                           channel_id=dm_channel))
+        brief, answer = posted(wire)
+        assert brief.url.endswith(f"/channels/{dm_channel}/messages")
+        assert brief.embeds[0]["title"] == "Energy bills to fall in April"
+        assert "Miliband" in str(answer.embeds)
+
+    services = make_services()
+    run_bot(services, scenario)
+    [stored] = services.store.recent_articles("dm")
+    assert stored.title == "Energy bills to fall in April"

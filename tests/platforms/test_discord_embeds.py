@@ -1,0 +1,98 @@
+"""Embeds stay within every Discord limit, however large the reply."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.platforms.discord_embeds import render_messages, trim
+from handlers import Reply, Section
+
+LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_name": 256,
+          "field_value": 1024, "footer": 2048, "total": 6000, "embeds": 10}
+
+
+def embed_size(embed: dict[str, Any]) -> int:
+    """Discord's count: title, description, field names and values, footer, author."""
+    return (len(embed.get("title", "")) + len(embed.get("description", ""))
+            + sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
+            + len(embed.get("footer", {}).get("text", ""))
+            + len(embed.get("author", {}).get("name", "")))
+
+
+def assert_within_discord_limits(embeds: list[dict[str, Any]]) -> None:
+    """One message's embeds, as JSON on the wire."""
+    assert 1 <= len(embeds) <= LIMITS["embeds"]
+    assert sum(embed_size(e) for e in embeds) <= LIMITS["total"]
+    for embed in embeds:
+        assert embed_size(embed) > 0
+        assert len(embed.get("title", "")) <= LIMITS["title"]
+        assert len(embed.get("description", "")) <= LIMITS["description"]
+        assert len(embed.get("footer", {}).get("text", "")) <= LIMITS["footer"]
+        fields = embed.get("fields", [])
+        assert len(fields) <= LIMITS["fields"]
+        for field in fields:
+            assert 0 < len(field["name"]) <= LIMITS["field_name"]
+            assert 0 < len(field["value"]) <= LIMITS["field_value"]
+
+
+def as_json(messages: list[list[discord.Embed]]) -> list[list[dict[str, Any]]]:
+    return [[embed.to_dict() for embed in message] for message in messages]
+
+
+def huge_reply() -> Reply:
+    summary = " ".join(f"Sentence {n} of a very long summary about energy prices."
+                       for n in range(400))
+    assert len(summary) > 20_000
+    return Reply(
+        kind="brief", title="T" * 1000, url="https://news.example/" + "a" * 100,
+        context="Test News · 2026-11-20 · " + "x" * 3000,
+        sections=(Section(None, (summary,)),
+                  Section("Positions", tuple(f"Actor {n} said something long: " + "y" * 300
+                                             for n in range(40))),
+                  Section("Disputed", ("z" * 5000,))),
+        fields=tuple((f"Actor number {n} " + "n" * 300, "minister " + "v" * 2000)
+                     for n in range(40)),
+        links=tuple((f"Story {n}", f"https://news.example/{n}") for n in range(30)),
+    )
+
+
+def test_a_huge_brief_is_trimmed_and_split_within_every_limit() -> None:
+    messages = as_json(render_messages(huge_reply()))
+    assert 1 < len(messages) <= 3
+    for embeds in messages:
+        assert_within_discord_limits(embeds)
+    first = messages[0][0]
+    assert first["title"].endswith("…") and first["url"].startswith("https://")
+    assert first["description"].startswith("Sentence 0") and first["description"].endswith("…")
+    assert "shortened for Discord" in str(messages[-1][-1].get("footer"))
+
+
+def test_a_small_brief_is_one_embed_with_actors_inline_and_sections_as_fields() -> None:
+    reply = Reply(kind="brief", title="Bills to fall", url="https://news.example/a",
+                  context="Test News · 2026-11-20",
+                  sections=(Section(None, ("Bills will fall.", "Groups welcomed it.")),
+                            Section("Disputed", ("Suppliers deny delay",))),
+                  fields=(("Ofgem", "organization"), ("Ed Miliband", "")))
+    [[embed]] = as_json(render_messages(reply))
+    assert embed["description"] == "• Bills will fall.\n• Groups welcomed it."
+    assert embed["fields"][0] == {"name": "Ofgem", "value": "organization", "inline": True}
+    assert embed["fields"][1]["value"] == "\u200b"
+    assert embed["fields"][2] == {"name": "Disputed", "value": "• Suppliers deny delay",
+                                  "inline": False}
+    assert embed["footer"]["text"] == "Test News · 2026-11-20"
+
+
+def test_odd_replies_still_render() -> None:
+    for reply in (Reply(kind="notice"), Reply(kind="error", title="x", url="not a url"),
+                  Reply(kind="answer", links=(("[a]", "https://e.example"), ("b", "file:x")))):
+        for embeds in as_json(render_messages(reply)):
+            assert_within_discord_limits(embeds)
+            assert "url" not in embeds[0] or embeds[0]["url"].startswith("https://")
+
+
+def test_trim_cuts_at_a_word_and_marks_the_cut() -> None:
+    assert trim("short", 10) == "short"
+    assert trim("aaaa bbbb cccc dddd eeee ffff", 22) == "aaaa bbbb cccc dddd…"
+    assert len(trim("x" * 50, 10)) == 10

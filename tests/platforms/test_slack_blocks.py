@@ -1,0 +1,140 @@
+"""Block Kit rendering: the JSON must meet Slack's documented limits whatever the brief holds."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.platforms.slack_blocks import (
+    escape_mrkdwn,
+    fallback_text,
+    mrkdwn_with_links,
+    render_blocks,
+)
+from handlers.events import Reply, Section
+
+LINK = re.compile(r"<https?://[^\s<>|]+(?:\|[^<>]*)?>")
+ENTITY = re.compile(r"&(?:amp|lt|gt);")
+
+
+def assert_valid_mrkdwn(text: str) -> None:
+    """Only links may use < and >, and every & starts an escape: Slack's control characters."""
+    bare = LINK.sub("", text)
+    assert "<" not in bare and ">" not in bare, text
+    assert "&" not in ENTITY.sub("", bare), text
+
+
+def assert_valid_text(obj: dict[str, Any], limit: int) -> None:
+    assert obj["type"] in {"mrkdwn", "plain_text"}
+    assert 1 <= len(obj["text"]) <= limit, len(obj["text"])
+    if obj["type"] == "mrkdwn":
+        assert_valid_mrkdwn(obj["text"])
+
+
+def assert_valid_blocks(blocks: list[dict[str, Any]]) -> None:
+    """Slack's Block Kit rules for the block types this renderer uses."""
+    assert 1 <= len(blocks) <= 50
+    for block in blocks:
+        kind = block["type"]
+        assert kind in {"header", "section", "context"}, kind
+        if kind == "header":
+            assert block["text"]["type"] == "plain_text"
+            assert 1 <= len(block["text"]["text"]) <= 150
+        elif kind == "section":
+            assert "text" in block or "fields" in block
+            if "text" in block:
+                assert_valid_text(block["text"], 3000)
+            fields = block.get("fields", [])
+            assert len(fields) <= 10
+            for field in fields:
+                assert_valid_text(field, 2000)
+        else:
+            assert 1 <= len(block["elements"]) <= 10
+            for element in block["elements"]:
+                assert_valid_text(element, 3000)
+
+
+def huge_reply() -> Reply:
+    sentence = "The minister said <the plan> would cost R&D £4bn & more, per https://x.org/a?b=1&c=2. "
+    return Reply(
+        kind="brief",
+        title="A very long headline about the budget " * 20,
+        url="https://news.example/story?id=1&ref=feed|x",
+        context="Example News · 2026-11-20 · " + "first shared in #news " * 200,
+        sections=(
+            Section(None, tuple(sentence * 40 for _ in range(30))),
+            Section("Positions", tuple(f"Minister {n} (said): “{sentence * 10}”" for n in range(40))),
+            Section("Disputed", tuple(f"Opposition {n} disputes “{sentence * 5}”" for n in range(40))),
+        ),
+        fields=tuple((f"Actor {n} <&>" * 30, "Minister of Everything & More " * 100)
+                     for n in range(30)),
+        links=tuple((f"Story {n}", f"https://news.example/{n}?a=1&b=2") for n in range(200)),
+    )
+
+
+def test_a_huge_brief_with_thirty_actors_stays_within_slacks_limits() -> None:
+    blocks = render_blocks(huge_reply())
+    assert_valid_blocks(blocks)
+    assert len(blocks) == 50
+    assert blocks[-1] == {"type": "context",
+                          "elements": [{"type": "mrkdwn", "text": "…trimmed to fit Slack."}]}
+    [actor_fields] = [b for b in blocks if "fields" in b]
+    assert len(actor_fields["fields"]) == 10
+    assert any(b["type"] == "context" and b["elements"][0]["text"].startswith("Also: ")
+               for b in blocks)
+
+
+def test_the_fallback_text_is_short_and_escaped() -> None:
+    text = fallback_text(huge_reply())
+    assert 1 <= len(text) <= 3000
+    assert "<" not in text and ">" not in text
+
+
+def test_a_brief_reads_title_link_context_summary_actors_positions_disputed() -> None:
+    reply = Reply(
+        kind="brief", title="Bills to fall", url="https://news.example/bills?a=1&b=2",
+        context="Test News · 2026-11-20",
+        sections=(Section(None, ("Bills fall.", "Suppliers deny delays.")),
+                  Section("Positions", ("Ed Miliband (said): suppliers must pass on cuts",)),
+                  Section("Disputed", ("Suppliers dispute “they were slow”",))),
+        fields=(("Ed Miliband", "Energy Secretary"), ("Ofgem", "organization")),
+    )
+    blocks = render_blocks(reply)
+    assert_valid_blocks(blocks)
+    assert [b["type"] for b in blocks] == ["section", "context", "section", "section",
+                                          "section", "section"]
+    assert blocks[0]["text"]["text"] == "*<https://news.example/bills?a=1&amp;b=2|Bills to fall>*"
+    assert blocks[1]["elements"][0]["text"] == "Test News · 2026-11-20"
+    assert blocks[2]["text"]["text"] == "• Bills fall.\n• Suppliers deny delays."
+    assert blocks[3]["fields"][0]["text"] == "*Ed Miliband*\nEnergy Secretary"
+    assert blocks[4]["text"]["text"] == ("*Positions*\n• *Ed Miliband (said)*: "
+                                         "suppliers must pass on cuts")
+    assert blocks[5]["text"]["text"].startswith("*Disputed*\n• Suppliers dispute")
+
+
+def test_user_and_article_text_is_escaped() -> None:
+    reply = Reply(kind="brief", title="<!channel> & <@U1>",
+                  sections=(Section(None, ("a < b > c & <!here>",)),),
+                  fields=(("A&B <Co>", "x>y"),))
+    blocks = render_blocks(reply)
+    assert_valid_blocks(blocks)
+    assert blocks[0] == {"type": "header", "text": {"type": "plain_text",
+                                                    "text": "<!channel> & <@U1>", "emoji": True}}
+    assert blocks[1]["text"]["text"] == "• a &lt; b &gt; c &amp; &lt;!here&gt;"
+    assert blocks[2]["fields"][0]["text"] == "*A&amp;B &lt;Co&gt;*\nx&gt;y"
+
+
+def test_links_in_text_stay_clickable() -> None:
+    assert mrkdwn_with_links("Story (News) <https://a.example/x?b=1&c=2>") == \
+        "Story (News) <https://a.example/x?b=1&amp;c=2>"
+    assert mrkdwn_with_links("see https://a.example/x.") == "see <https://a.example/x>."
+    assert escape_mrkdwn("<&>") == "&lt;&amp;&gt;"
+
+
+def test_errors_and_notices_are_plain_sections() -> None:
+    error = render_blocks(Reply(kind="error", title="Couldn't brief https://x.org: 404 <b>"))
+    assert_valid_blocks(error)
+    assert error[0]["text"]["text"] == ":warning: Couldn't brief https://x.org: 404 &lt;b&gt;"
+    notice = render_blocks(Reply(kind="notice", title="Link watching is on here."))
+    assert notice == [{"type": "section",
+                       "text": {"type": "mrkdwn", "text": "Link watching is on here."}}]
