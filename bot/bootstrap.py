@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
 from bot.inputs import check_length, read_input
+from bot.logs import configure_logging
 from bot.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -69,14 +69,9 @@ class Services:
             self._store = None
 
 
-def configure_logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-
-
 def bootstrap(settings: Settings | None = None, *, fetcher: Fetcher | None = None,
               clock: Callable[[], datetime] | None = None) -> Services:
     """Build the services; tests pass their own settings (a temp database), fetcher or clock."""
     settings = settings or get_settings()
-    configure_logging(settings)
+    configure_logging(settings.log_level, settings.log_format)
     return Services(settings, clock or utc_now, _fetcher=fetcher)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
@@ -27,8 +28,20 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--sentences", type=int, default=None, metavar="N",
                        help="summary sentences (default from SUMMARY_SENTENCES, 3)")
     brief.add_argument("--method", default=None, help="summary method (default: auto)")
-    commands.add_parser("run", help="run the bot (the console when no chat platform is set up)")
+    run = commands.add_parser("run", help="run the bot: Slack, Discord and the digest "
+                              "scheduler; the console when no chat platform is set up")
+    run.add_argument("--slack-http", action="store_true",
+                     help="serve Slack over HTTP on $PORT instead of Socket Mode")
     commands.add_parser("console", help="chat with the bot in this terminal")
+    database = commands.add_parser("db", help="database schema: upgrade (default) or current")
+    database.add_argument("action", nargs="?", choices=["upgrade", "current"], default="upgrade")
+    digest = commands.add_parser("digest", help="compose a channel's digest; post or print it")
+    digest.add_argument("target", metavar="PLATFORM:CHANNEL", help="e.g. console:local")
+    digest.add_argument("--workspace", default=None, metavar="W",
+                        help="Slack team or Discord server id (console: local)")
+    digest.add_argument("--dry-run", action="store_true", help="print it; post nothing")
+    digest.add_argument("--hours", type=int, default=None, metavar="N",
+                        help="cover the last N hours (default: 24, or since the last digest)")
     return parser
 
 
@@ -37,11 +50,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     services = bootstrap()
     if args.command == "brief":
         return brief_inputs(services, args.inputs, args.format, args.sentences, args.method)
-    if args.command in {"run", "console"}:
+    if args.command == "digest":
+        from bot.digest.command import run_digest_command
+
+        return run_digest_command(services, args.target, args.workspace, args.dry_run,
+                                  args.hours, sys.stdout, sys.stderr)
+    if args.command == "run":
+        return run_bot(services, slack_http=args.slack_http)
+    if args.command == "db":
+        return manage_database(services, args.action)
+    if args.command == "console":
         from bot.platforms.console import run_console
 
         return run_console(services, sys.stdin, sys.stdout)
     return EXIT_BAD_INPUT
+
+
+def run_bot(services: Services, *, slack_http: bool) -> int:
+    """The chat platforms that are configured, or the console when there are none."""
+    from bot.runner import configured_platforms, serve
+
+    platforms = configured_platforms(services, slack_http=slack_http)
+    if not platforms:
+        from bot.platforms.console import run_console
+
+        log.info("no chat platform configured: starting the console")
+        return run_console(services, sys.stdin, sys.stdout)
+    log.info("starting %s", " and ".join(platforms))
+    return asyncio.run(serve(services, platforms, slack_http=slack_http))
+
+
+def manage_database(services: Services, action: str) -> int:
+    """`db upgrade` is the release step: migrations run once, before any process starts."""
+    store = services.store  # opening the store upgrades it to the newest schema
+    print(f"{store.backend} schema at revision {store.schema_revision()}")
+    services.close()
+    return 0
 
 
 def brief_inputs(services: Services, inputs: Sequence[str], fmt: str,

@@ -6,7 +6,6 @@ import re
 
 from bot.bootstrap import Services
 from bot.fetch import find_links
-from handlers.digest import handle_digest
 from handlers.events import Event, Reply
 from handlers.links import brief_links
 from handlers.replies import help_reply, notice
@@ -25,6 +24,8 @@ def handle_command(services: Services, event: Event) -> list[Reply]:
     if head == "watch":
         return [set_watch(services, event, rest.strip().lower())]
     if head == "digest":
+        from handlers.digest import handle_digest  # lazy: bot.digest imports handlers.events
+
         return handle_digest(services, event, rest)
     links = find_links(text)
     if links:

@@ -10,6 +10,7 @@ from bot.bootstrap import Services
 from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import find_links
+from bot.logs import log_context
 from handlers.commands import handle_command
 from handlers.events import Event, Reply
 from handlers.followups import answer, detect_intent, question_keywords
@@ -38,7 +39,8 @@ class Conversation:
             return [error_reply("That message is too long for me to read.",
                                 thread=event.thread, ephemeral=event.kind == "command")]
         try:
-            return self._route(event)
+            with log_context(platform=event.platform, channel=event.channel):
+                return self._route(event)
         except BotError as error:
             return [error_reply(error.user_message, thread=event.thread,
                                 ephemeral=event.kind == "command")]

@@ -9,6 +9,7 @@ from bot.bootstrap import Services
 from bot.briefing.model import Article
 from bot.errors import BotError
 from bot.fetch import canonical_url
+from bot.logs import log_context
 from bot.store.records import StoredArticle, content_hash
 from handlers.events import Event, Reply
 from handlers.replies import brief_reply, error_reply
@@ -80,4 +81,6 @@ def share_reply(services: Services, event: Event, stored: StoredArticle, thread:
     message_id = event.message_id or f"{event.kind}:{event.user}:{now.isoformat()}"
     share_id = store.record_share(stored.id, event.platform, event.workspace, event.channel,
                                   event.user, message_id, thread, shared_at=now)
+    with log_context(article=stored.id):
+        log.info("briefed article %s for message %s", stored.id, message_id)
     return brief_reply(store.get_brief(stored.id), thread=thread, note=note, share_id=share_id)

@@ -8,6 +8,7 @@ Install steps: docs/slack.md; the app's scopes and events: config/slack-manifest
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from pydantic import SecretStr
 from slack_bolt.async_app import AsyncApp
@@ -19,10 +20,11 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.bootstrap import Services
+from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_bridge import SlackBridge
 from bot.platforms.slack_server import run_socket_mode, serve_http
 from bot.settings import Settings
-from handlers import Conversation
+from handlers import Conversation, Reply
 
 log = logging.getLogger(__name__)
 COMMAND = "/brief"
@@ -108,3 +110,14 @@ async def introduce_bot(app: AsyncApp) -> None:
         raise SlackNotConfigured(f"Slack refused SLACK_BOT_TOKEN ({code})") from None
     log.info("Slack: signed in as bot user %s in team %s", identity.get("user_id"),
              identity.get("team_id"))
+
+
+def slack_sender(settings: Settings) -> Callable[[str, str, Reply], Awaitable[None]]:
+    """Post a reply the bot composed on its own (the daily digest) to a channel."""
+    client = build_web_client(settings)
+
+    async def post(workspace: str, channel: str, reply: Reply) -> None:
+        await client.chat_postMessage(channel=channel, text=fallback_text(reply),
+                                      blocks=render_blocks(reply), unfurl_links=False)
+
+    return post

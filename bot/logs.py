@@ -1,0 +1,59 @@
+"""Logging set-up: text or JSON lines, each carrying the platform, channel and article id.
+
+The context travels in a ContextVar, so it follows a request into `asyncio.to_thread`
+workers without being passed around.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from pythonjsonlogger.json import JsonFormatter
+
+CONTEXT_FIELDS = ("platform", "channel", "article")
+_context: ContextVar[dict[str, str]] = ContextVar("log_context", default={})  # noqa: B039
+TEXT_FORMAT = ("%(asctime)s %(levelname)s %(name)s "
+               "[%(platform)s %(channel)s %(article)s] %(message)s")
+JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s"
+NOISY_LIBRARIES = ("alembic", "httpx", "httpcore", "apscheduler.executors", "discord.gateway")
+
+
+@contextmanager
+def log_context(**values: object) -> Iterator[None]:
+    """Add fields (platform=..., channel=..., article=...) to every log line inside."""
+    token = _context.set({**_context.get(), **{k: str(v) for k, v in values.items()}})
+    try:
+        yield
+    finally:
+        _context.reset(token)
+
+
+class ContextFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        context = _context.get()
+        for field in CONTEXT_FIELDS:
+            if not hasattr(record, field):
+                setattr(record, field, context.get(field, "-"))
+        return True
+
+
+def configure_logging(level: str = "INFO", log_format: str = "text") -> None:
+    """Idempotent: the root logger gets exactly one handler of ours."""
+    handler = logging.StreamHandler(sys.stderr)
+    if log_format.lower() == "json":
+        handler.setFormatter(JsonFormatter(JSON_FIELDS, rename_fields={"levelname": "level"}))
+    else:
+        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
+    handler.addFilter(ContextFilter())
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_briefing_bot", False)]:
+        root.removeHandler(old)
+    handler._briefing_bot = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level.upper())
+    for name in NOISY_LIBRARIES:
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
