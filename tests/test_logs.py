@@ -1,0 +1,43 @@
+"""Log lines carry platform, channel and article; JSON when asked; secrets never appear."""
+
+import io
+import json
+import logging
+
+from bot.logs import configure_logging, log_context
+from bot.settings import Settings
+
+
+def capture(log_format: str) -> tuple[io.StringIO, logging.Handler]:
+    configure_logging("INFO", log_format)
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "_briefing_bot", False))
+    stream = io.StringIO()
+    handler.setStream(stream)  # type: ignore[attr-defined]
+    return stream, handler
+
+
+def test_json_lines_carry_the_context():
+    stream, _ = capture("json")
+    with log_context(platform="slack", channel="C1"), log_context(article=42):
+        logging.getLogger("bot.test").info("briefed")
+    logging.getLogger("bot.test").info("outside")
+    first, second = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert first["message"] == "briefed" and first["level"] == "INFO"
+    assert (first["platform"], first["channel"], first["article"]) == ("slack", "C1", "42")
+    assert second["platform"] == "-"
+
+
+def test_text_lines_and_one_handler_only():
+    stream, _ = capture("text")
+    configure_logging("INFO", "text")
+    stream, _ = capture("text")
+    with log_context(platform="discord", channel="99"):
+        logging.getLogger("bot.test").warning("careful")
+    [line] = stream.getvalue().splitlines()
+    assert "[discord 99 -] careful" in line
+
+
+def test_settings_never_show_secrets():
+    settings = Settings(slack_bot_token="xoxb-very-secret", discord_token="discord-secret")
+    shown = repr(settings) + str(settings.model_dump())
+    assert "very-secret" not in shown and "discord-secret" not in shown
