@@ -71,3 +71,32 @@ def test_unknown_summary_method_is_a_clear_error():
     result = run_cli("brief", "--method", "nonsense", str(SEED))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "nonsense" in result.stderr
+
+
+def test_url_input_through_the_fetcher_with_the_allowlist(tmp_path):
+    import os
+
+    from tests.fetch.conftest import LocalSite, page
+    from tests.handlers.conftest import ENERGY, article_html
+
+    site = LocalSite()
+    site.routes["/page.html"] = page(article_html("Energy bills to fall in April", ENERGY))
+    try:
+        env = {**os.environ, "FETCH_ALLOWLIST": "127.0.0.1", "DATABASE_URL":
+               f"sqlite:///{tmp_path}/unused.db"}
+        allowed = subprocess.run(
+            [sys.executable, "-m", "bot", "brief", "--format", "json", site.url("/page.html")],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+        assert allowed.returncode == 0, allowed.stderr
+        record = json.loads(allowed.stdout)
+        assert record["article"]["title"] == "Energy bills to fall in April"
+        assert record["article"]["url"] == site.url("/page.html")
+        env.pop("FETCH_ALLOWLIST")
+        blocked = subprocess.run(
+            [sys.executable, "-m", "bot", "brief", site.url("/page.html")],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+        assert blocked.returncode == 2
+        assert "private or local network" in blocked.stderr
+        assert "Traceback" not in blocked.stderr
+    finally:
+        site.close()
