@@ -8,6 +8,7 @@ scheduler and close the database.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 from collections.abc import Awaitable, Callable, Coroutine
@@ -41,6 +42,10 @@ async def serve(services: Services, platforms: list[str], *, slack_http: bool = 
     """Run until a signal (or `stop`) arrives or a platform fails; returns the exit code."""
     conversation = Conversation(services)
     stop = stop or asyncio.Event()
+    # Objects alive after start-up never need collecting; freezing them keeps full
+    # collections (which pause every thread) short, so gateway heartbeats stay on time.
+    gc.collect()
+    gc.freeze()
     _install_signal_handlers(stop)
     coroutines, senders = _platform_parts(services, conversation, platforms, slack_http)
     scheduler = _start_scheduler(services, senders)
@@ -73,11 +78,12 @@ def _platform_parts(services: Services, conversation: Conversation, platforms: l
         coroutines["slack"] = run_slack(services, conversation, http=slack_http)
         senders["slack"] = slack_sender(services.settings)
     if "discord" in platforms:
-        from bot.platforms.discord_bot import build_discord_client, discord_sender, run_discord
+        from bot.platforms.discord_bot import DiscordSender, run_discord
 
-        client = build_discord_client(services, conversation)
-        coroutines["discord"] = run_discord(services, conversation, client=client)
-        senders["discord"] = discord_sender(client)
+        sender = DiscordSender()
+        coroutines["discord"] = run_discord(services, conversation,
+                                            client_factory=sender.factory)
+        senders["discord"] = sender
     return coroutines, senders
 
 

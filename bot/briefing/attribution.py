@@ -4,7 +4,7 @@ The text is first *masked*: every quotation keeps its marks (normalised to '"') 
 is blanked with '_', so a cue or a source is never found inside a quote, and all offsets stay
 those of the text. Sentences that a quotation runs across are merged into one unit, so a
 quote of several sentences (or paragraphs) is one content. Each unit is then read for cues:
-"X said (that) ...", "..., X said", "..., said X", "according to X", "X: '...'".
+"X said (that) ...", "..., X said", "..., said X", "A, said X, B", "according to X", "X: '...'".
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.briefing.attribution_cues import Cue, find_phrase_cues, find_verb_cues
+from bot.briefing.attribution_inside import inserted_attribution
 from bot.briefing.attribution_parts import (
     colon_source,
     content_after,
@@ -32,6 +33,8 @@ from bot.briefing.wordlists import load_words
 
 _QUOTE, _FILL = '"', "_"
 _CONTINUATION_MIN_WORDS = 3
+_MAX_TAG_WORDS = 6
+_RELATIVES = frozenset({"who", "which", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None) -> lis
     masked = mask_quotes(text, quotes)
     found: list[Attribution] = []
     last_direct: Attribution | None = None
-    for start, end in _units(masked, sentences, quotes):
+    for start, end in _units(text, masked, sentences, quotes):
         in_unit = _unit_attributions(text, masked, start, end)
         if not in_unit and last_direct is not None:
             in_unit = _continued_quote(text, masked, start, end, last_direct)
@@ -85,9 +88,10 @@ def _mark_length(text: str, end: int) -> int:
 
 
 def _units(
-    masked: str, sentences: Sequence[Span], quotes: Sequence[tuple[int, int]]
+    text: str, masked: str, sentences: Sequence[Span], quotes: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Sentences merged where a quotation crosses them, or where "X said:" precedes a quote."""
+    """Sentences merged where a quotation crosses them, where "X said:" precedes a quote, or
+    where '"Why?"' is split from its 'Borger asked.'."""
     quote_starts = [start for start, _ in quotes]
     units: list[tuple[int, int]] = []
     for sentence in sentences:
@@ -95,6 +99,7 @@ def _units(
             _inside_quote(sentence.start, quote_starts, quotes)
             or _ends_with_abbreviation(masked, units[-1])
             or (masked[units[-1][1] - 1] == ":" and masked[sentence.start] == _QUOTE)
+            or _tag_after_question(text, masked, units[-1][1], sentence)
         ):
             units[-1] = (units[-1][0], max(units[-1][1], sentence.end))
         else:
@@ -107,6 +112,16 @@ def _ends_with_abbreviation(masked: str, unit: tuple[int, int]) -> bool:
     return last_word in load_words("abbreviations")
 
 
+def _tag_after_question(text: str, masked: str, unit_end: int, sentence: Span) -> bool:
+    """'"Is that you?" | Borger asked.': a quotation ending in ? or ! and a short speech tag."""
+    if masked[unit_end - 1] != _QUOTE or text[unit_end - 2:unit_end - 1] not in ("?", "!"):
+        return False
+    if masked[sentence.start] == _QUOTE or not sentence.text.endswith("."):
+        return False
+    cues = find_verb_cues(masked, sentence.start, sentence.end)
+    return bool(cues) and len(masked[sentence.start:cues[0].start].split()) <= _MAX_TAG_WORDS
+
+
 def _inside_quote(position: int, starts: list[int], quotes: Sequence[tuple[int, int]]) -> bool:
     index = bisect.bisect_left(starts, position) - 1
     return index >= 0 and quotes[index][1] > position
@@ -116,10 +131,22 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
     """Attributions whose cue lies in one unit (a sentence, or sentences a quote joins)."""
     found: list[Attribution] = []
     tails: list[int] = []  # where the content of a post-posed cue ends ("..., X said")
+    cuts: list[int] = []  # commas right before a cue: a content before them ends there
     pending: list[tuple[Cue, tuple[int, int]]] = []  # pre-posed cues, content still to cut
     segment_start = start
     last_source: tuple[int, int] | None = None
     for cue in find_verb_cues(masked, start, end):
+        cut = _comma_led(text, masked, start, cue.start)
+        if cut is not None:
+            cuts.append(cut)  # "X said A, adding B" / "X, who said A, said B": A ends here
+        inserted = inserted_attribution(masked, start, cue, end)
+        if inserted is not None:
+            source, lead, rest = inserted
+            for piece in (lead, rest):
+                _add(found, text, source, (cue.start, cue.end), piece)
+            tails.append(lead[1])
+            segment_start, last_source = rest[1], source
+            continue
         lead_end = _lead_end(masked, start, cue.start)
         source = None
         if lead_end is not None:
@@ -132,11 +159,17 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
             segment_start, last_source = cue.end, source
             continue
         source = source_before(masked, segment_start, cue.start)
-        if source is None and _shares_subject(masked, segment_start, cue):
+        if source is None and cut is not None and _is_relative(masked, last_source):
+            source = source_before(masked, start, cue.start)  # "X, who said A, said B"
+            if source is not None and "," in masked[source[0]:source[1]]:
+                source = (source[0], masked.index(",", source[0]))
+        shared = source is None and _shares_subject(masked, segment_start, cue)
+        if shared:
             source = last_source or unit_subject(masked, start, cue.start)
         if source is None:
             continue
-        lead_end = _lead_end(masked, start, source[0])
+        lead_end = None if shared or _is_relative(masked, source) else _lead_end(
+            masked, start, source[0])
         if lead_end is not None and is_clause_tail(
             masked, start, lead_end, (cue.end, cue.end), end, cue.takes_listener
         ):
@@ -147,6 +180,8 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
         segment_start, last_source = cue.end, source
     for cue, source in pending:
         limit = min((t for t in tails if t > cue.end), default=end)
+        limit = min(limit, min((c for c in cuts if c > cue.end and _has_words(masked, cue.end, c)),
+                               default=end))
         _add(found, text, source, (cue.start, cue.end),
              content_after(masked, cue.end, limit, cue.takes_listener))
     for cue_start, cue_end in find_phrase_cues(masked, start, end):
@@ -159,6 +194,35 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
             source, cue_span, content = colon
             _add(found, text, source, cue_span, content)
     return found
+
+
+def _has_words(masked: str, start: int, end: int) -> bool:
+    return len(masked[start:end].split()) >= 2
+
+
+def _is_relative(masked: str, source: tuple[int, int] | None) -> bool:
+    return source is not None and masked[source[0]:source[1]].lower() in _RELATIVES
+
+
+def _comma_led(text: str, masked: str, unit_start: int, cue_start: int) -> int | None:
+    """Where a clause before a cue ends when only a comma (and adverbs) stand between them."""
+    modifiers = load_words("verb_modifiers")
+    index = cue_start
+    while True:
+        while index > unit_start and masked[index - 1].isspace():
+            index -= 1
+        word_start = index
+        while word_start > unit_start and masked[word_start - 1].isalpha():
+            word_start -= 1
+        word = masked[word_start:index]
+        if not word or not word.islower() or not (word in modifiers or word.endswith("ly")):
+            break
+        index = word_start
+    if index > unit_start + 1 and masked[index - 1] == ",":
+        return index
+    if index > unit_start + 2 and masked[index - 1] == _QUOTE and text[index - 2] == ",":
+        return index  # '... "New York values," stating ...'
+    return None
 
 
 def _shares_subject(masked: str, segment_start: int, cue: Cue) -> bool:

@@ -23,6 +23,7 @@ _WORDS = re.compile(r"[^\W_]+")
 _COLON_LEAD = re.compile(r"\s*([^,;:\"_]{2,80}?)\s*(:)\s*(?=\"|[A-Z‘'])")
 _MAX_TAIL_WORDS = 6
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "whom", "which"})
+_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "or"})
 _TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before", "since", "until"})
 _MIN_LEAD_WORDS = 3
 _MAX_INVERTED_SOURCE_WORDS = 14
@@ -145,7 +146,7 @@ def is_clause_tail(
     quoted = _QUOTE in masked[lead[0]:lead[1]]
     if len(lead_words) + (_MIN_LEAD_WORDS if quoted else 0) < _MIN_LEAD_WORDS:
         return False
-    if lead_words and _is_opener(lead_words[0]) and "," not in masked[lead[0]:lead[1]]:
+    if _is_adverbial_lead(lead_words) and "," not in masked[lead[0]:lead[1]]:
         return False  # "On Thursday, Horne said ..." / "When asked, she said ..."
     if _QUOTE in rest or "that" in rest_words or masked[source[1]:].lstrip(" ,:")[:1] == _QUOTE:
         return False
@@ -154,6 +155,15 @@ def is_clause_tail(
     if cut <= _MAX_TAIL_WORDS:
         return True  # "..., Rubio said Sunday in Virginia as the crowd roared"
     return _is_opener(rest_words[0]) or (takes_listener and len(rest_words) <= _MAX_LISTENER_WORDS)
+
+
+def _is_adverbial_lead(words: list[str]) -> bool:
+    """'On Thursday', 'But when asked' -- not 'But he operates ...' or 'This has been ...'."""
+    while len(words) > 1 and words[0] in _CONJUNCTIONS:
+        words = words[1:]
+    if not words or not _is_opener(words[0]):
+        return False
+    return len(words) < 2 or words[1] not in load_words("auxiliaries")
 
 
 def _is_opener(word: str) -> bool:

@@ -265,3 +265,103 @@ def test_word_lists_are_lowercased_sets_without_comments() -> None:
     }
     assert all(not entry.startswith("#") and entry == entry.lower() for entry in verbs)
     assert "according to" in load_words("source_phrases")
+
+
+def test_question_quote_split_from_its_speech_tag() -> None:
+    assert triples('"Is that all you have?" Borger asked.') == [
+        ("Borger", "asked", "Is that all you have?", True)
+    ]
+
+
+def test_participle_after_quote_takes_the_clause_after_it() -> None:
+    text = '"Many voters did not react," he said, referring to the latest ads.'
+    assert triples(text) == [
+        ("he", "said", "Many voters did not react", True),
+        ("he", "referring", "to the latest ads", False),
+    ]
+
+
+def test_relative_who_said_then_main_verb() -> None:
+    text = "Barkley, who said he votes for Democrats, said one candidate stands out."
+    assert triples(text) == [
+        ("who", "said", "he votes for Democrats", False),
+        ("Barkley", "said", "one candidate stands out", False),
+    ]
+
+
+def test_content_ends_before_a_comma_and_a_second_cue() -> None:
+    text = 'Cruz said that the plan was "a gift to lobbyists," stating that it would fail.'
+    assert triples(text) == [
+        ("Cruz", "said", 'the plan was "a gift to lobbyists,"', False),
+        ("Cruz", "stating", "it would fail", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("But the mayor misread the mood, he said.", "But the mayor misread the mood"),
+        ("This has been a hard year for farmers, Ms. Lund said.",
+         "This has been a hard year for farmers"),
+    ],
+)
+def test_lead_opening_with_a_conjunction_or_this_is_content(text: str, content: str) -> None:
+    assert only(text).content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support for the plan fell in the poll.",
+        "Turnout rose after attacks on the city.",
+        "Forty percent support the plan.",
+        "She spoke at a rally in Ohio.",
+        "They hired a company called Brightline Data.",
+    ],
+)
+def test_nouns_participles_and_bare_verbs_are_not_cues(text: str) -> None:
+    assert find_attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most voters support the plan.", ("Most voters", "support", "the plan", False)),
+        ("She spoke about the cost of the war.",
+         ("She", "spoke", "about the cost of the war", False)),
+        ("The governor called the deal a disaster.",
+         ("The governor", "called", "the deal a disaster", False)),
+        ("The senator blasted the deal as reckless.",
+         ("The senator", "blasted", "the deal as reckless", False)),
+        ("Voters in the county prefer a local candidate.",
+         ("Voters in the county", "prefer", "a local candidate", False)),
+    ],
+)
+def test_stance_and_particle_cues(text: str, expected: tuple) -> None:
+    assert triples(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The contrast, said Doyle, would be clear.", "The contrast, Doyle said, would be clear."],
+)
+def test_attribution_inside_its_content_gives_both_pieces(text: str) -> None:
+    assert triples(text) == [
+        ("Doyle", "said", "The contrast", False),
+        ("Doyle", "said", "would be clear", False),
+    ]
+    assert_offsets(text, find_attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Voters cited support for the plan and attacks on refugees.", ["cited"]),
+        ("Trump attacks Clinton and his allies support him.", ["attacks", "support"]),
+        ("Many plans rose in price.", []),
+    ],
+)
+def test_noun_uses_of_cue_words_are_not_verb_cues(text: str, cues: list[str]) -> None:
+    from bot.briefing.attribution_cues import find_verb_cues
+
+    assert [cue.word for cue in find_verb_cues(text, 0, len(text))] == cues

@@ -22,6 +22,7 @@ from tests.platforms.discord_fakes import (
     BOT_ID,
     CHANNEL_ID,
     GUILD_ID,
+    USER_ID,
     Call,
     Wire,
     guild_payload,
@@ -65,6 +66,9 @@ def open_site() -> LocalSite:
     local.routes["/ukraine"] = page(article_html("Ukraine and Russia to resume prisoner talks",
                                                  UKRAINE))
     local.routes["/long"] = page(article_html("The long energy story", long_article()))
+    for number in range(1, 4):  # distinct stories: a repost within minutes is not rebriefed
+        local.routes[f"/energy/{number}"] = page(article_html(
+            f"Energy bills, part {number}", ENERGY.replace("a tenth", f"{number} percent")))
     return local
 
 
@@ -226,8 +230,8 @@ def test_missing_permissions_warn_once_per_channel_without_retrying(
 
     async def scenario(client: BriefingClient, wire: Wire) -> None:
         wire.forbidden_channels.add(CHANNEL_ID)
-        for _ in range(3):
-            await post(client, message_payload(discord_site.url("/energy")))
+        for number in range(1, 4):
+            await post(client, message_payload(discord_site.url(f"/energy/{number}")))
         await post(client, message_payload(discord_site.url("/energy"),
                                            channel_id=OTHER_CHANNEL_ID))
 
@@ -287,5 +291,6 @@ def test_a_direct_message_speaks_to_the_bot(make_services, discord_site) -> None
 
     services = make_services()
     run_bot(services, scenario)
-    [stored] = services.store.recent_articles("dm")
+    [stored] = services.store.recent_articles(f"dm:{USER_ID}")  # each user's DMs apart
+    assert services.store.recent_articles("dm") == []
     assert stored.title == "Energy bills to fall in April"
