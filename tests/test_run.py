@@ -1,0 +1,103 @@
+"""`python -m bot run` as an operator starts it: the console fallback, and a clean SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.fetch.conftest import LocalSite
+from tests.handlers.conftest import ENERGY, article_html
+from tests.platforms.conftest import slow_page
+from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
+from tests.platforms.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
+
+REPO = Path(__file__).resolve().parent.parent
+PLATFORM_VARIABLES = ("SLACK_", "DISCORD_", "PORT")
+
+
+def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(PLATFORM_VARIABLES)}
+    env.update({"DATABASE_URL": f"sqlite:///{tmp_path}/bot.db", "LOG_LEVEL": "WARNING",
+                "PYTHONPATH": str(REPO)})
+    env.update(extra)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_run_without_platforms_starts_the_console(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=clean_env(tmp_path),
+        input="/brief help\n/brief ukraine\n", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "What I can do" in result.stdout
+    assert "ukraine: 1 story" in result.stdout  # the seeds were loaded
+    assert "Traceback" not in result.stderr
+
+
+def wait_for_health(port: int, process: subprocess.Popen[str], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()[1]
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("the Slack HTTP server never became healthy")
+
+
+def post_event(port: int, body: str) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/slack/events",
+                                     data=body.encode(), headers=signed_headers(body))
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        return answer.status
+
+
+def test_sigterm_lets_the_brief_in_flight_finish_and_closes_cleanly(tmp_path):
+    site, fake = LocalSite(), FakeSlack()
+    site.routes["/slow"] = slow_page(article_html("Energy bills to fall in April", ENERGY))
+    port = free_port()
+    env = clean_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                    SLACK_API_URL=fake.api_url, PORT=str(port), SLACK_HTTP_HOST="127.0.0.1",
+                    FETCH_ALLOWLIST="127.0.0.1", FETCH_RETRIES="0")
+    process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--slack-http"],
+                               cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_health(port, process)
+        assert post_event(port, event_body(message(f"read {site.url('/slow')}", "1.0"))) == 200
+        time.sleep(0.3)  # acked; the fetch is now in flight
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        site.close()
+        fake.close()
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    posts = [call for call in fake.calls if call.method == "chat.postMessage"]
+    assert len(posts) == 1 and posts[0].params.get("thread_ts") == "1.0"
+    database = sqlite3.connect(tmp_path / "bot.db")
+    try:
+        assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        articles = database.execute("SELECT count(*) FROM articles").fetchone()[0]
+        shares = database.execute("SELECT count(*), count(reply_id) FROM shares").fetchone()
+    finally:
+        database.close()
+    assert articles == 1 and shares == (1, 1)
+    assert json.dumps(posts[0].blocks)  # a real Block Kit payload went out
