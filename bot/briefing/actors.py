@@ -180,6 +180,8 @@ def _canonical_names(
             result.append((full_names.get(mention.name.split()[-1], mention.name), "person"))
         elif mention.name in full_names:
             result.append((full_names[mention.name], "person"))
+        elif mention.after_determiner:
+            result.append((None, ""))  # "the Family": a capitalised common noun
         elif mid_sentence[key] or mention.title:
             result.append((mention.name, "person"))
         else:

@@ -16,6 +16,7 @@ from bot.briefing.model import Span
 
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*", re.UNICODE)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
 _CONNECTORS = frozenset({"of", "de", "du", "da", "van", "von", "bin", "al", "la", "le", "der"})
 _PRE_TITLE_MODIFIERS = frozenset({"former", "senior", "deputy", "acting", "top", "chief"})
 _APPOSITIVE = re.compile(
@@ -34,6 +35,7 @@ class RawMention:
     sentence: int  # index of the sentence it occurs in
     initial: bool  # the run opens its sentence
     demonym_of: str | None = None  # set for "Ukrainian" style mentions of a country
+    after_determiner: bool = False  # "the Family", "a Senate": a common noun, not a name
 
 
 def find_raw_mentions(text: str, sentences: Sequence[Span]) -> list[RawMention]:
@@ -95,7 +97,8 @@ def _mentions_in_run(
     while words and normalise(words[0]) in gaz.non_actors:
         run, words = run[1:], words[1:]
         initial = False
-    while words and (normalise(words[-1]) in gaz.non_actors or words[-1] in _CONNECTORS):
+    while words and (words[-1] in _CONNECTORS or (normalise(words[-1]) in gaz.non_actors
+                                                  and not _surname_like(words, gaz))):
         run, words = run[:-1], words[:-1]
     if not words or (len(words) == 1 and normalise(words[0]) in gaz.lone_adjectives):
         return []
@@ -119,7 +122,7 @@ def _mentions_in_run(
         run, words = run[known:], words[known:]
         initial = False
     title_len = _title_prefix(words, gaz)
-    if title_len:
+    if title_len and normalise(words[title_len - 1]) not in HONORIFICS:
         title_parts.append(" ".join(words[:title_len]))
         run, words = run[title_len:], words[title_len:]
         initial = False
@@ -128,12 +131,20 @@ def _mentions_in_run(
     if not words:
         return mentions
     start, end = run[0][0], run[-1][1]
-    title = " ".join(title_parts) if title_len else None
+    title = " ".join(title_parts) if title_len and title_parts else None
     if title is None:
         title = _title_before(text, sentence.start, start, gaz) or _appositive_title(
             text, end, sentence.end, gaz)
-    mentions.append(RawMention(text[start:end], start, end, title, index, initial))
+    determiner = bool(_DETERMINER_BEFORE.search(text, max(sentence.start, start - 5), start))
+    mentions.append(RawMention(text[start:end], start, end, title, index, initial,
+                               after_determiner=determiner and not title_len))
     return mentions
+
+
+def _surname_like(words: list[str], gaz: Gazetteer) -> bool:
+    """A month after a first name is a surname ("Theresa May"), not a date."""
+    return (len(words) >= 2 and normalise(words[-1]) in _MONTHS
+            and normalise(words[-2]) not in gaz.non_actors)
 
 
 def _known_prefix(words: list[str], gaz: Gazetteer) -> int:
@@ -145,14 +156,22 @@ def _known_prefix(words: list[str], gaz: Gazetteer) -> int:
 
 
 def _title_prefix(words: list[str], gaz: Gazetteer) -> int:
-    """How many opening words form a title ("Secretary of State", "President")."""
-    best = 0
-    for size in range(1, min(len(words) - 1, gaz.longest_title) + 1):
-        if tuple(normalise(w) for w in words[:size]) in gaz.titles:
-            best = size
-    return best
+    """How many opening words form a title: the longest prefix that ends with a title phrase
+    ("Secretary of State", "Trade and Industry Secretary", "Shadow Chancellor"). It may be the
+    whole run, which is then a role with no name ("the Shadow Secretary of State")."""
+    if normalise(words[-1]) in gaz.org_words:
+        return 0  # "Justice Department", "General Motors": an organisation's name
+    keys = [normalise(w) for w in words]
+    for end in range(len(words), 0, -1):
+        for size in range(min(end, gaz.longest_title), 0, -1):
+            if tuple(keys[end - size:end]) in gaz.titles:
+                return end
+    return 0
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"})
 _WORDS_BEFORE = re.compile(r"((?:[\w'’.\-]+ ){1,5})$", re.UNICODE)
 
 
