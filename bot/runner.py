@@ -62,7 +62,7 @@ async def serve(services: Services, platforms: list[str], *, slack_http: bool = 
         if tasks:
             await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE_SECONDS)
         if scheduler is not None:
-            scheduler.shutdown()
+            await scheduler.aclose(timeout=SHUTDOWN_GRACE_SECONDS)
         services.close()
     return _exit_code(tasks)
 

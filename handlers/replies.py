@@ -12,6 +12,7 @@ HELP_TEXT = (
     ("/brief ukraine --days 30", "the same over a longer window"),
     ("/brief https://…", "brief one link on demand"),
     ("/brief watch on | off", "turn link watching in this channel on or off"),
+    ("/brief digest on 08:30 Europe/Berlin", "a daily digest here (off · now · topics a, b)"),
     ("In a brief's thread", "ask: who is X · what did X say · who disagrees · more · sources"),
 )
 FOLLOW_UP_HINTS = (

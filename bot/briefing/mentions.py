@@ -122,8 +122,9 @@ def _mentions_in_run(
         run, words = run[known:], words[known:]
         initial = False
     title_len = _title_prefix(words, gaz)
-    if title_len and normalise(words[title_len - 1]) not in HONORIFICS:
-        title_parts.append(" ".join(words[:title_len]))
+    if title_len:
+        if normalise(words[title_len - 1]) not in HONORIFICS:  # "Ms Hewitt" has no role
+            title_parts.append(" ".join(words[:title_len]))
         run, words = run[title_len:], words[title_len:]
         initial = False
     while words and words[0] in _CONNECTORS:

@@ -8,9 +8,6 @@ import re
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.cron import CronTrigger
-from sqlalchemy import Engine, select
-
-from bot.store.models import ChannelSettingsRow
 
 JOB_ID_LIMIT = 191  # the id column of APScheduler's SQLAlchemy job store
 JOB_TABLE_PREFIX = "apscheduler_jobs_"
@@ -47,13 +44,3 @@ def digest_job_name(clock: str, zone: str) -> str:
     return f"digest at {clock} {zone}"
 
 
-def digest_enabled_channels(engine: Engine) -> list[tuple[str, str, str]]:
-    """(platform, workspace, channel) of every channel with the digest on.
-
-    A read of the store's table: `Store` has no listing method yet (see the report to the
-    lead); this is the one query that needs replacing when it gets one.
-    """
-    statement = select(ChannelSettingsRow.platform, ChannelSettingsRow.workspace,
-                       ChannelSettingsRow.channel).where(ChannelSettingsRow.digest_enabled)
-    with engine.connect() as connection:
-        return [(row.platform, row.workspace, row.channel) for row in connection.execute(statement)]

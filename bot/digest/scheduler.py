@@ -31,7 +31,6 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.bootstrap import Services
 from bot.digest import registry
 from bot.digest.jobs import (
-    digest_enabled_channels,
     digest_job_id,
     digest_job_name,
     digest_job_table,
@@ -136,9 +135,8 @@ class DigestScheduler:
     def sync_jobs(self) -> None:
         """Make the job store agree with the channel settings; runs in a worker thread
         after start. A job that is still right is left alone: it keeps its next run time."""
-        store = self.services.store
-        enabled = {key for key in digest_enabled_channels(self._engine)
-                   if key[0] in self.senders}
+        enabled = {(c.platform, c.workspace, c.channel)
+                   for c in self.services.store.digest_channels() if c.platform in self.senders}
         for platform, workspace, channel in sorted(enabled):
             self.schedule_channel(platform, workspace, channel)
         jobs = [job for platform in self.senders
@@ -148,7 +146,7 @@ class DigestScheduler:
                    job.kwargs.get("channel"))
             if key in enabled:
                 continue
-            if not store.channel_settings(*key).digest_enabled:  # re-read: it may be new
+            if not self.services.store.channel_settings(*key).digest_enabled:  # may be new
                 log.info("removing the digest job of %s:%s:%s", *key)
                 self.unschedule_channel(*key)
 

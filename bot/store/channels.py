@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.errors import InputError
@@ -115,3 +115,13 @@ def release_digest(
             DigestSentRow.day == day,
         )
     )
+
+
+def digest_channels(session: Session) -> list[ChannelSettings]:
+    """Every channel that has the daily digest on: what the schedulers must keep jobs for."""
+    rows = session.execute(
+        select(ChannelSettingsRow).where(ChannelSettingsRow.digest_enabled)
+        .order_by(ChannelSettingsRow.platform, ChannelSettingsRow.workspace,
+                  ChannelSettingsRow.channel)
+    ).scalars()
+    return [_to_settings(row) for row in rows]

@@ -81,8 +81,8 @@ def is_mapped_schema_object(
 ) -> bool:
     """Alembic `include_object`: autogenerate must not drop the search index it cannot see."""
     name = name or ""
-    if kind == "table" and name.startswith("articles_fts"):
-        return False
+    if kind == "table" and name.startswith(("articles_fts", "apscheduler_jobs")):
+        return False  # the FTS5 index, and APScheduler's job tables (it manages them itself)
     return not (kind in ("column", "index") and "search_vector" in name)
 
 

@@ -163,6 +163,10 @@ class Store:
         with self._transaction() as session:
             return channels.update_channel_settings(session, platform, workspace, channel, changes)
 
+    def digest_channels(self) -> list[ChannelSettings]:
+        with self._transaction() as session:
+            return channels.digest_channels(session)
+
     def claim_digest(self, platform: str, workspace: str, channel: str, day: date) -> bool:
         with self._transaction() as session:
             return channels.claim_digest(session, platform, workspace, channel, day)
