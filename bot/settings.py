@@ -11,7 +11,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     """Defaults for everything but secrets, so a bare checkout runs."""
 
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+    # Empty values count as unset, so a copied .env.example (FOO=) keeps the defaults.
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True,
+                                      env_ignore_empty=True)
 
     # Briefing engine
     summary_method: str = Field("auto", description="auto, lexrank, textrank, lsa, luhn, ...")
