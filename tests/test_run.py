@@ -101,3 +101,18 @@ def test_sigterm_lets_the_brief_in_flight_finish_and_closes_cleanly(tmp_path):
         database.close()
     assert articles == 1 and shares == (1, 1)
     assert json.dumps(posts[0].blocks)  # a real Block Kit payload went out
+
+
+def test_console_through_piped_standard_input(tmp_path):
+    lines = "/brief ukraine\nwhat did zelensky say\nwho disagrees\nsources\nnonsense ?!\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console"], cwd=tmp_path, env=clean_env(tmp_path),
+        input=lines, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "ukraine: 1 story" in out
+    assert "Volodymyr Zelensky (told)" in out  # his stated position, from the seed
+    assert "White House disputes" in out  # who disagrees: a stored dispute
+    assert "news.yahoo.com" in out  # sources cite the article
+    assert "couldn't tell what you're asking" in out
+    assert "Traceback" not in result.stderr
