@@ -63,7 +63,7 @@ def key_positions(brief: Brief) -> list[Position]:
     actors = {actor.name: actor for actor in brief.actors}
     best: dict[str, tuple[float, Position]] = {}
     for position in brief.positions:
-        if position.actor is None and not _names_a_source(position.source.text):
+        if not is_presentable(position):
             continue
         key = position.actor or position.source.text.lower()
         score = _position_score(position, actors.get(position.actor or ""))
@@ -73,10 +73,13 @@ def key_positions(brief: Brief) -> list[Position]:
     return [position for _, position in ranked[:MAX_POSITIONS]]
 
 
-def _names_a_source(source: str) -> bool:
-    """An unresolved source is shown only when it names one ("a senior official"), so that
-    neither "he" nor "The split suggests" reaches the reader as a speaker."""
-    return bool(set(re.findall(r"[a-z]+", source.lower())) & load_words("source_nouns"))
+def is_presentable(position: Position) -> bool:
+    """A position is shown when its actor is known or its source names one ("a senior
+    official"), so that neither "he" nor "The split suggests" reaches a reader as a speaker."""
+    if position.actor is not None:
+        return True
+    words = set(re.findall(r"[a-z]+", position.source.text.lower()))
+    return bool(words & load_words("source_nouns"))
 
 
 def _position_score(position: Position, actor: Actor | None) -> float:

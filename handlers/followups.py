@@ -17,7 +17,7 @@ from sumy.utils import get_stop_words
 from bot.briefing.model import Actor, Brief, Position
 from bot.briefing.sentences import split_sentences
 from bot.briefing.summary import rank_sentences
-from bot.formats import describe_dispute, position_holder, shorten
+from bot.formats import describe_dispute, is_presentable, position_holder, shorten
 from handlers.events import Reply, Section
 from handlers.replies import FOLLOW_UP_HINTS
 
@@ -152,7 +152,8 @@ def _sources(briefs: Sequence[Brief], quotes_only: bool) -> list[str]:
     for brief in briefs:
         if not quotes_only:
             lines.append(_cite(brief))
-        lines.extend(_position_line(p, brief) for p in brief.positions if p.direct)
+        lines.extend(_position_line(p, brief) for p in brief.positions
+                     if p.direct and is_presentable(p))
     return lines
 
 
