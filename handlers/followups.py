@@ -12,8 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sumy.utils import get_stop_words
-
+from bot.briefing.keywords import content_words
 from bot.briefing.model import Actor, Brief, Position
 from bot.briefing.sentences import split_sentences
 from bot.briefing.summary import rank_sentences
@@ -21,7 +20,6 @@ from bot.formats import describe_dispute, is_presentable, position_holder, short
 from handlers.events import Reply, Section
 from handlers.replies import FOLLOW_UP_HINTS
 
-_STOP = frozenset(get_stop_words("english"))
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("disputed", re.compile(
         r"^(?:who|which\s+\w+)\s+(?:disagrees?|disputes?|objects?|contests?|denies|opposes?)"
@@ -205,8 +203,8 @@ def _cite(brief: Brief) -> str:
     return f"{title} <{article.url}>" if article.url else title
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP and len(w) > 2}
+def _content_words(text: str) -> frozenset[str]:
+    return content_words(text, stem=None)
 
 
 def question_keywords(text: str) -> set[str]:

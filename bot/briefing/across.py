@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sumy.utils import get_stop_words
-
+from bot.briefing.keywords import content_words, is_negated
 from bot.briefing.model import Actor, Brief, Position
 
-_STOP = frozenset(get_stop_words("english")) | {"said", "says", "told", "would", "could"}
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|nothing|none|cannot|n't|deny|denies|denied|false|untrue|reject\w*|"
-    r"refute\w*|disagree\w*)\b|n't\b", re.IGNORECASE)
 MIN_SHARED_WORDS = 3
 MIN_OVERLAP = 0.3
 
@@ -68,8 +62,8 @@ def find_contrasts(briefs: Sequence[Brief], limit: int = 5) -> list[Contrast]:
     """Pairs of positions from different actors and articles that share a matter but not a
     polarity. Strict thresholds: a false contrast misinforms more than a missed one."""
     cited = [c for group in positions_by_actor(briefs).values() for c in group]
-    words = [_content_words(c.position.content.text) for c in cited]
-    negated = [bool(_NEGATION.search(c.position.content.text)) for c in cited]
+    words = [content_words(c.position.content.text) for c in cited]
+    negated = [is_negated(c.position.content.text) for c in cited]
     found: list[Contrast] = []
     for i, first in enumerate(cited):
         for j in range(i + 1, len(cited)):
@@ -84,7 +78,3 @@ def find_contrasts(briefs: Sequence[Brief], limit: int = 5) -> list[Contrast]:
                 if len(found) >= limit:
                     return found
     return found
-
-
-def _content_words(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.briefing.keywords import is_negated
 from bot.briefing.model import Brief, Dispute
 from bot.formats import describe_dispute, key_positions, shorten
 
@@ -24,9 +25,6 @@ MAX_CHANGE_LINES = 3
 SAME_MATTER = 0.3
 SAME_CLAIM = 0.5
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|nothing|none|cannot|deny|denies|denied|false|untrue|refuse\w*|"
-    r"reject\w*|refute\w*|disagree\w*|oppose\w*)\b|n't\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{3,}|\d+")
 _STOP = frozenset({
     "the", "and", "that", "this", "with", "for", "from", "was", "were", "are", "has", "have",
@@ -114,7 +112,7 @@ def position_change(before: Sequence[str], now: Sequence[str]) -> tuple[str, str
         for old in before:
             if _overlap(_words(new), _words(old)) < SAME_MATTER:
                 continue
-            if _negated(new) == _negated(old):
+            if is_negated(new) == is_negated(old):
                 return None
             changed = changed or (new, old)
     return changed
@@ -124,8 +122,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
-def _negated(text: str) -> bool:
-    return bool(_NEGATION.search(text))
+
 
 
 def _overlap(first: frozenset[str], second: frozenset[str]) -> float:
