@@ -89,7 +89,7 @@ class ActorTable:
         if word in PERSON_PRONOUNS:
             kinds: tuple[str, ...] = ("person",)
         elif word in PLURAL_PRONOUNS:
-            kinds = ("group", "organization", "place")
+            kinds = ("group", "organization")  # "they" is seldom a country
         else:
             return None
         earliest: dict[int, Mention] = {}  # sentence -> its first fitting mention
