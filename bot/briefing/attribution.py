@@ -9,10 +9,14 @@ quote of several sentences (or paragraphs) is one content. Each unit is then rea
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.briefing.attribution_content import (
+    is_adjunct_only,
+    relative_antecedent,
+    word_before,
+)
 from bot.briefing.attribution_cues import Cue, find_phrase_cues, find_verb_cues
 from bot.briefing.attribution_inside import inserted_attribution
 from bot.briefing.attribution_parts import (
@@ -25,16 +29,18 @@ from bot.briefing.attribution_parts import (
     quote_end,
     strip_span,
 )
+from bot.briefing.attribution_polls import poll_attribution
 from bot.briefing.attribution_quotes import find_quotes
 from bot.briefing.attribution_source import source_after, source_before, unit_subject
+from bot.briefing.attribution_units import find_units, mask_quotes
 from bot.briefing.model import Span
 from bot.briefing.sentences import split_sentences
 from bot.briefing.wordlists import load_words
 
 _QUOTE, _FILL = '"', "_"
 _CONTINUATION_MIN_WORDS = 3
-_MAX_TAG_WORDS = 6
 _RELATIVES = frozenset({"who", "which", "that"})
+_PREPOSITIONS = frozenset({"for", "from", "to", "in", "on", "at", "with", "by", "about", "of"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,78 +59,23 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None) -> lis
     masked = mask_quotes(text, quotes)
     found: list[Attribution] = []
     last_direct: Attribution | None = None
-    for start, end in _units(text, masked, sentences, quotes):
-        in_unit = _unit_attributions(text, masked, start, end)
+    units = find_units(text, masked, sentences, quotes)
+    per_unit = [_unit_attributions(text, masked, start, end) for start, end in units]
+    for index, (start, end) in enumerate(units):
+        in_unit = per_unit[index]
         if not in_unit and last_direct is not None:
             in_unit = _continued_quote(text, masked, start, end, last_direct)
+            if found and in_unit and found[-1].content == in_unit[0].content:
+                in_unit = []  # already taken by "X said in a statement." just before
+        following = units[index + 1] if index + 1 < len(units) and not per_unit[index + 1] \
+            else None
+        in_unit = [a for a in (_past_adjunct(text, masked, a, following) for a in in_unit) if a]
         found.extend(in_unit)
-        last_direct = next((a for a in reversed(in_unit) if a.direct), None)
+        last_direct = next((a for a in reversed(in_unit) if a.direct), last_direct if (
+            not in_unit and found and found[-1].direct and found[-1].content.start >= start
+        ) else None)
     found.sort(key=lambda a: (a.content.start, a.cue.start))
     return found
-
-
-def mask_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> str:
-    """`text` with each quotation as '"____"': same length, so offsets carry over."""
-    pieces: list[str] = []
-    position = 0
-    for start, end in quotes:
-        pieces.append(text[position:start])
-        closed = end - start >= 2 and _is_mark_end(text, end)
-        inner_end = end - _mark_length(text, end) if closed else end
-        mark_length = 2 if text.startswith("''", start) else 1
-        pieces.append(_QUOTE * mark_length + _FILL * (inner_end - start - mark_length))
-        pieces.append(_QUOTE * (end - inner_end))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def _is_mark_end(text: str, end: int) -> bool:
-    return text[end - 1] in "\"”»" or text[end - 2:end] == "''"
-
-
-def _mark_length(text: str, end: int) -> int:
-    return 2 if text[end - 2:end] == "''" else 1
-
-
-def _units(
-    text: str, masked: str, sentences: Sequence[Span], quotes: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Sentences merged where a quotation crosses them, where "X said:" precedes a quote, or
-    where '"Why?"' is split from its 'Borger asked.'."""
-    quote_starts = [start for start, _ in quotes]
-    units: list[tuple[int, int]] = []
-    for sentence in sentences:
-        if units and (
-            _inside_quote(sentence.start, quote_starts, quotes)
-            or _ends_with_abbreviation(masked, units[-1])
-            or (masked[units[-1][1] - 1] == ":" and masked[sentence.start] == _QUOTE)
-            or _tag_after_question(text, masked, units[-1][1], sentence)
-        ):
-            units[-1] = (units[-1][0], max(units[-1][1], sentence.end))
-        else:
-            units.append((sentence.start, sentence.end))
-    return units
-
-
-def _ends_with_abbreviation(masked: str, unit: tuple[int, int]) -> bool:
-    last_word = masked[max(unit[0], unit[1] - 8):unit[1]].rsplit(None, 1)[-1].lower()
-    return last_word in load_words("abbreviations")
-
-
-def _tag_after_question(text: str, masked: str, unit_end: int, sentence: Span) -> bool:
-    """'"Is that you?" | Borger asked.': a quotation ending in ? or ! and a short speech tag."""
-    if masked[unit_end - 1] != _QUOTE or text[unit_end - 2:unit_end - 1] not in ("?", "!"):
-        return False
-    if masked[sentence.start] == _QUOTE or not sentence.text.endswith("."):
-        return False
-    cues = find_verb_cues(masked, sentence.start, sentence.end)
-    return bool(cues) and len(masked[sentence.start:cues[0].start].split()) <= _MAX_TAG_WORDS
-
-
-def _inside_quote(position: int, starts: list[int], quotes: Sequence[tuple[int, int]]) -> bool:
-    index = bisect.bisect_left(starts, position) - 1
-    return index >= 0 and quotes[index][1] > position
 
 
 def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Attribution]:
@@ -149,7 +100,7 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
             continue
         lead_end = _lead_end(masked, start, cue.start)
         source = None
-        if lead_end is not None:
+        if lead_end is not None and " " not in masked[cue.start:cue.end]:  # not "referring to X"
             source = source_after(masked, cue.end, end)
             if source is not None and not is_inverted_source(masked, start, lead_end, source, end):
                 source = None
@@ -168,6 +119,12 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
             source = last_source or unit_subject(masked, start, cue.start)
         if source is None:
             continue
+        before = word_before(masked, start, source[0])
+        if before == "as" and _says_nothing(masked, cue.end, end):  # "C, as X said, D"
+            _add(found, text, source, (cue.start, cue.end),
+                 _as_content(masked, start, source[0], cue.end, end))
+            segment_start, last_source = cue.end, source
+            continue
         lead_end = None if shared or _is_relative(masked, source) else _lead_end(
             masked, start, source[0])
         if lead_end is not None and is_clause_tail(
@@ -182,18 +139,63 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
         limit = min((t for t in tails if t > cue.end), default=end)
         limit = min(limit, min((c for c in cuts if c > cue.end and _has_words(masked, cue.end, c)),
                                default=end))
+        content = content_after(masked, cue.end, limit, cue.takes_listener,
+                                min_words=1 if " " in masked[cue.start:cue.end] else 2)
+        if content is not None and word_before(masked, start, source[0]) == "what" and (
+            masked[content[0]:content[1]].split(None, 1)[0].lower() in _PREPOSITIONS
+        ):
+            continue  # "what they want for their children": the content is the "what"
         _add(found, text, source, (cue.start, cue.end),
-             content_after(masked, cue.end, limit, cue.takes_listener))
+             _with_antecedent(masked, start, source, content))
     for cue_start, cue_end in find_phrase_cues(masked, start, end):
         source, content = phrase_source(masked, start, cue_start, cue_end, end)
         if source is not None:
             _add(found, text, source, (cue_start, cue_end), content)
+    poll = poll_attribution(masked, start, end)
+    if poll is not None:
+        _add(found, text, *poll)
     if not found:
         colon = colon_source(masked, start, end)
         if colon is not None:
             source, cue_span, content = colon
             _add(found, text, source, cue_span, content)
     return found
+
+
+def _as_content(
+    masked: str, unit_start: int, source_start: int, cue_end: int, unit_end: int
+) -> tuple[int, int, bool] | None:
+    """The main clause around "as X said": before a comma that precedes "as", else after the
+    comma that follows the cue ("As Obama said on Tuesday, the economy is growing")."""
+    as_start = unit_start + masked[unit_start:source_start].lower().rfind("as")
+    lead_end = _lead_end(masked, unit_start, as_start)
+    if lead_end is not None and masked[lead_end] == ",":
+        return content_before(masked, unit_start, lead_end)
+    if masked[unit_start:as_start].strip():
+        return None
+    comma = masked.find(",", cue_end, unit_end)
+    region = None if comma == -1 else strip_span(masked, comma + 1, unit_end)
+    return None if region is None else (region[0], region[1], False)
+
+
+def _says_nothing(masked: str, cue_end: int, unit_end: int) -> bool:
+    """Nothing but an adjunct between the cue and the next comma: 'as X said on Monday,'."""
+    comma = masked.find(",", cue_end, unit_end)
+    stop = unit_end if comma == -1 else comma
+    return not masked[cue_end:stop].strip(" .") or is_adjunct_only(masked, cue_end, stop)
+
+
+def _with_antecedent(
+    masked: str, unit_start: int, source: tuple[int, int], content: tuple[int, int, bool] | None
+) -> tuple[int, int, bool] | None:
+    """'the plan, which she said was flawed': "was flawed" is given its subject back."""
+    if content is None or content[2]:
+        return content
+    first = masked[content[0]:content[1]].split(None, 1)[0].lower()
+    if first not in load_words("auxiliaries"):
+        return content
+    antecedent = relative_antecedent(masked, unit_start, source[0])
+    return content if antecedent is None else (antecedent, content[1], False)
 
 
 def _has_words(masked: str, start: int, end: int) -> bool:
@@ -260,6 +262,22 @@ def _add(
         content=_span(text, content_start, content_end),
         direct=direct,
     ))
+
+
+def _past_adjunct(
+    text: str, masked: str, found: Attribution, following: tuple[int, int] | None
+) -> Attribution | None:
+    """'X said in a statement. "..."': the content is the quotation of the next unit; an
+    adjunct alone ('said on Twitter on Monday.') is no content at all."""
+    content = found.content
+    if found.direct or found.cue.text.lower() not in load_words("speech_verbs") or (
+        not is_adjunct_only(masked, content.start, content.end)
+    ):
+        return found
+    if following is None:
+        return None
+    quoted = _continued_quote(text, masked, *following, found)
+    return quoted[0] if quoted else None
 
 
 def _continued_quote(

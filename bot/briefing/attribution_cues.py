@@ -77,7 +77,8 @@ def find_verb_cues(masked: str, start: int, end: int) -> list[Cue]:
             and (lowered not in load_words("participle_cues") or _names_nothing(previous, subject)
                  or _next_word(masked, match) in ("for", "on"))
         ):
-            cues.append(Cue(match.start(), match.end(), lowered, lowered in listeners))
+            cue_end = _particle_end(masked, match, end)
+            cues.append(Cue(match.start(), cue_end, lowered, lowered in listeners))
         previous.append(lowered)
         if len(previous) > _longest_exception():
             previous.pop(0)
@@ -93,6 +94,17 @@ def _particles() -> dict[str, frozenset[str]]:
         verb, particle = entry.split()
         by_verb.setdefault(verb, set()).add(particle)
     return {verb: frozenset(particles) for verb, particles in by_verb.items()}
+
+
+def _particle_end(masked: str, match: re.Match[str], limit: int) -> int:
+    """'referring to', 'called on', 'spoke about': the particle is part of the cue."""
+    following = _NEXT_WORD.match(masked, match.end(), limit)
+    if following is None:
+        return match.end()
+    pair = f"{match.group().lower()} {following.group(1).lower()}"
+    if pair in load_words("cue_particles") or pair in load_words("particle_cues"):
+        return following.end(1)
+    return match.end()
 
 
 def _names_nothing(previous: list[str], subject: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.briefing.attribution_content import after_listener
 from bot.briefing.attribution_cues import is_cue_word
 from bot.briefing.attribution_source import TOKEN, looks_like_source
 from bot.briefing.wordlists import load_words
@@ -18,7 +19,6 @@ _QUOTE, _FILL = '"', "_"
 _TRAILING = " \t\n.,;:—–-"
 _THAT_AFTER = re.compile(r"([^\"_.;:!?]{0,80}?)\bthat\b\s*")
 _QUOTE_AFTER = re.compile(r"[^\"_.;!?]{0,60}?(?=\")")
-_TO_AFTER = re.compile(r"[^\"_.;:!?,]{0,60}?\bto\b\s*")
 _WORDS = re.compile(r"[^\W_]+")
 _COLON_LEAD = re.compile(r"\s*([^,;:\"_]{2,80}?)\s*(:)\s*(?=\"|[A-Z‘'])")
 _MAX_TAIL_WORDS = 6
@@ -75,8 +75,11 @@ def content_before(masked: str, unit_start: int, lead_end: int) -> Content | Non
     return _clause(masked, start, end)
 
 
-def content_after(masked: str, cue_end: int, limit: int, takes_listener: bool) -> Content | None:
-    """The content of a pre-posed cue: a that-clause, a quotation or the rest of the clause."""
+def content_after(
+    masked: str, cue_end: int, limit: int, takes_listener: bool, min_words: int = 2
+) -> Content | None:
+    """The content of a pre-posed cue: a that-clause, a quotation or the rest of the clause
+    (one word will do after a particle: 'agrees with Dean')."""
     that = _THAT_AFTER.match(masked, cue_end, limit)
     if that is not None and not _adjunct_before_that(that.group(1), takes_listener):
         that = None
@@ -92,8 +95,8 @@ def content_after(masked: str, cue_end: int, limit: int, takes_listener: bool) -
         start = opening if introduces else cue_end
     elif that is not None:
         start = that.end()
-    elif takes_listener and (to := _TO_AFTER.match(masked, cue_end, limit)) is not None:
-        start = to.end()
+    elif takes_listener:
+        start = after_listener(masked, cue_end, limit)
     region = strip_span(masked, start, limit)
     if region is None:
         return None
@@ -102,7 +105,7 @@ def content_after(masked: str, cue_end: int, limit: int, takes_listener: bool) -
         first.group().lower() in _TIME_CONJUNCTIONS
     ):
         return None  # "said as the crowd roared": no content follows
-    return _clause(masked, *region)
+    return _clause(masked, *region, min_words)
 
 
 def _adjunct_before_that(words_before: str, takes_listener: bool) -> bool:
@@ -146,7 +149,12 @@ def is_clause_tail(
     quoted = _QUOTE in masked[lead[0]:lead[1]]
     if len(lead_words) + (_MIN_LEAD_WORDS if quoted else 0) < _MIN_LEAD_WORDS:
         return False
-    if _is_adverbial_lead(lead_words) and "," not in masked[lead[0]:lead[1]]:
+    if lead_words[:1] in (["a"], ["an"]) and len(lead_words) <= _MAX_NAME_WORDS and not any(
+        w in load_words("auxiliaries") for w in lead_words
+    ):
+        return False  # "A self-professed independent, Cuban said ...": an appositive
+    quote_led = masked[lead[0]] == _QUOTE  # '"...," because ..., he said'
+    if _is_adverbial_lead(lead_words) and "," not in masked[lead[0]:lead[1]] and not quote_led:
         return False  # "On Thursday, Horne said ..." / "When asked, she said ..."
     if _QUOTE in rest or "that" in rest_words or masked[source[1]:].lstrip(" ,:")[:1] == _QUOTE:
         return False
@@ -197,6 +205,8 @@ def is_inverted_source(
         return False
     first_chunk = masked[unit_start:lead_end].split(",", 1)
     if len(first_chunk) == 2:
+        if _WORDS.findall(first_chunk[1])[:1] in (["who"], ["which"]):
+            return False  # "Sweeney, who serves ..., said contractors ...": a subject leads
         names = _WORDS.findall(first_chunk[0])
         if len(names) <= _MAX_NAME_WORDS and all(w[0].isupper() for w in names):
             return False
@@ -280,8 +290,8 @@ def _quotation(masked: str, start: int, end: int) -> Content | None:
     return inner_start, inner_end, True
 
 
-def _clause(masked: str, start: int, end: int) -> Content | None:
+def _clause(masked: str, start: int, end: int, min_words: int = 2) -> Content | None:
     """A reported clause needs two words (a quotation inside it counts as words)."""
-    if len(_WORDS.findall(masked, start, end)) + masked.count(_FILL * 2, start, end) < 2:
+    if len(_WORDS.findall(masked, start, end)) + masked.count(_FILL * 2, start, end) < min_words:
         return None
     return start, end, False

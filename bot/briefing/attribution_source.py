@@ -13,10 +13,14 @@ import re
 from bot.briefing.attribution_cues import is_cue_word
 from bot.briefing.wordlists import load_words
 
-TOKEN = re.compile(r"[^\W_](?:[^\W_]|['’.\-](?=[^\W_]))*\.?|[,;:()\[\]—–\"]|_+", re.UNICODE)
+TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|[^\W_](?:[^\W_]|['’.\-](?=[^\W_]))*\.?|[,;:()\[\]—–\"]|_+",
+    re.UNICODE,
+)  # "1,409 teachers" is one number, not "1" and "409 teachers"
 _HARD_STOPS = frozenset(";:()[]—–\"")
 _LEFT_STOPS = frozenset(";:[]—–\"")  # "Gov. Phil Bryant (R) said": brackets may be in a name
 _MAX_SOURCE_TOKENS = 30
+_BE_FORMS = frozenset({"is", "was", "are", "were", "am", "be", "been", "being"})
 _MAX_PLAIN_SOURCE_WORDS = 8
 _MAX_HEAD_CHUNKS = 3
 
@@ -25,7 +29,9 @@ def source_before(masked: str, seg_start: int, cue_start: int) -> tuple[int, int
     """Offsets of the source ending just before a cue, or None when there is none."""
     tokens = [m for m in TOKEN.finditer(masked, seg_start, cue_start)]
     modifiers = load_words("verb_modifiers")
-    while tokens and _is_modifier(tokens[-1].group(), modifiers):
+    while tokens and (_is_modifier(tokens[-1].group(), modifiers) or (
+        len(tokens) > 1 and tokens[-1].group().lower() in _BE_FORMS  # "He was referring to"
+    )):
         tokens.pop()
     if not tokens or tokens[-1].group() in _LEFT_STOPS or tokens[-1].group().startswith("_"):
         return None
@@ -127,7 +133,10 @@ def _joins_names(tokens: list[re.Match[str]], index: int) -> bool:
     if before == "," and index > 1:
         before = tokens[index - 2].group()
     after = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-    return before[:1].isupper() and after[:1].isupper()
+    if before[:1].isupper() and after[:1].isupper():
+        return True
+    nouns = load_words("source_nouns")  # "the senator and Republican candidate"
+    return before.lower() in nouns and (after[:1].isupper() or after.lower() in nouns)
 
 
 def _comma_chunks(tokens: list[re.Match[str]]) -> list[list[re.Match[str]]]:

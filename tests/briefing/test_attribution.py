@@ -277,7 +277,7 @@ def test_participle_after_quote_takes_the_clause_after_it() -> None:
     text = '"Many voters did not react," he said, referring to the latest ads.'
     assert triples(text) == [
         ("he", "said", "Many voters did not react", True),
-        ("he", "referring", "to the latest ads", False),
+        ("he", "referring to", "the latest ads", False),
     ]
 
 
@@ -328,7 +328,7 @@ def test_nouns_participles_and_bare_verbs_are_not_cues(text: str) -> None:
     [
         ("Most voters support the plan.", ("Most voters", "support", "the plan", False)),
         ("She spoke about the cost of the war.",
-         ("She", "spoke", "about the cost of the war", False)),
+         ("She", "spoke about", "the cost of the war", False)),
         ("The governor called the deal a disaster.",
          ("The governor", "called", "the deal a disaster", False)),
         ("The senator blasted the deal as reckless.",
@@ -365,3 +365,100 @@ def test_noun_uses_of_cue_words_are_not_verb_cues(text: str, cues: list[str]) ->
     from bot.briefing.attribution_cues import find_verb_cues
 
     assert [cue.word for cue in find_verb_cues(text, 0, len(text))] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister told parliament there was no threat to the border.",
+         ("The minister", "told", "there was no threat to the border", False)),
+        ("The minister told the committee the budget was sound.",
+         ("The minister", "told", "the budget was sound", False)),
+        ("Ms. Ortiz told CNN the plan would fail.",
+         ("Ms. Ortiz", "told", "the plan would fail", False)),
+    ],
+)
+def test_told_listener_clause_leaves_the_listener_out(text: str, expected: tuple) -> None:
+    assert triples(text) == [expected]
+
+
+def test_said_in_a_statement_takes_the_next_quote() -> None:
+    text = 'The mayor said in a statement. "We will rebuild the bridge by spring."'
+    assert triples(text) == [("The mayor", "said", "We will rebuild the bridge by spring", True)]
+
+
+def test_said_with_only_an_adjunct_has_no_content() -> None:
+    assert triples("The mayor said in a statement on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harvest is failing, as Ms. Ortiz said on Monday, and prices are rising.",
+         ("Ms. Ortiz", "said", "The harvest is failing", False)),
+        ("As Ms. Ortiz said on Monday, the harvest is failing.",
+         ("Ms. Ortiz", "said", "the harvest is failing", False)),
+    ],
+)
+def test_as_x_said_takes_the_main_clause(text: str, expected: tuple) -> None:
+    assert triples(text) == [expected]
+
+
+def test_thousands_separator_stays_in_the_source() -> None:
+    assert triples("In all, 1,409 teachers said they would strike.") == [
+        ("1,409 teachers", "said", "they would strike", False)
+    ]
+
+
+def test_source_joined_by_and_between_nouns() -> None:
+    assert triples("The senator and Republican candidate said the levy would fail.") == [
+        ("The senator and Republican candidate", "said", "the levy would fail", False)
+    ]
+
+
+def test_relative_clause_content_keeps_its_antecedent() -> None:
+    found = triples("Farmers rejected the levy, which she said was flawed.")
+    assert ("she", "said", "the levy, which she said was flawed", False) in found
+
+
+def test_particle_is_part_of_the_cue() -> None:
+    assert triples("He was referring to the trade deal with Mexico.") == [
+        ("He", "referring to", "the trade deal with Mexico", False)
+    ]
+
+
+def test_what_they_want_is_no_content() -> None:
+    assert triples("That is what they want for their children.") == []
+
+
+def test_quotation_leading_a_because_clause_is_content() -> None:
+    text = '"It would seal the deal" because she would widen her lead, he said.'
+    assert triples(text) == [
+        ("he", "said", '"It would seal the deal" because she would widen her lead', False)
+    ]
+
+
+def test_subject_with_relative_clause_is_not_content() -> None:
+    text = "Mayor Ann Lee of Dover, who also chairs the board, said the bridge would reopen."
+    assert triples(text) == [
+        ("Mayor Ann Lee of Dover, who also chairs the board", "said",
+         "the bridge would reopen", False)
+    ]
+
+
+def test_appositive_lead_is_not_content() -> None:
+    assert triples("A lifelong independent, Ortiz said she would run again next year.") == [
+        ("Ortiz", "said", "she would run again next year", False)
+    ]
+
+
+def test_poll_is_a_source() -> None:
+    assert triples("In a Harbor County poll released Monday, Ortiz leads Lee by nine points.") == [
+        ("a Harbor County poll released Monday", "In", "Ortiz leads Lee by nine points", False)
+    ]
+
+
+def test_new_stance_verb() -> None:
+    assert triples("The judge ordered the city to release the records.") == [
+        ("The judge", "ordered", "the city to release the records", False)
+    ]

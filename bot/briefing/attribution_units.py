@@ -1,0 +1,79 @@
+"""Units of attribution: sentences merged where a quotation runs across them, and the masked
+text in which every quotation is blanked (same length, so offsets carry over).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from bot.briefing.attribution_cues import find_verb_cues
+from bot.briefing.model import Span
+from bot.briefing.wordlists import load_words
+
+_QUOTE, _FILL = '"', "_"
+_MAX_TAG_WORDS = 6
+
+
+def mask_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> str:
+    """`text` with each quotation as '"____"': same length, so offsets carry over."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in quotes:
+        pieces.append(text[position:start])
+        closed = end - start >= 2 and _is_mark_end(text, end)
+        inner_end = end - _mark_length(text, end) if closed else end
+        mark_length = 2 if text.startswith("''", start) else 1
+        pieces.append(_QUOTE * mark_length + _FILL * (inner_end - start - mark_length))
+        pieces.append(_QUOTE * (end - inner_end))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _is_mark_end(text: str, end: int) -> bool:
+    return text[end - 1] in "\"”»" or text[end - 2:end] == "''"
+
+
+def _mark_length(text: str, end: int) -> int:
+    return 2 if text[end - 2:end] == "''" else 1
+
+
+def find_units(
+    text: str, masked: str, sentences: Sequence[Span], quotes: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentences merged where a quotation crosses them, where "X said:" precedes a quote, or
+    where '"Why?"' is split from its 'Borger asked.'."""
+    quote_starts = [start for start, _ in quotes]
+    units: list[tuple[int, int]] = []
+    for sentence in sentences:
+        if units and (
+            _inside_quote(sentence.start, quote_starts, quotes)
+            or _ends_with_abbreviation(masked, units[-1])
+            or (masked[units[-1][1] - 1] == ":" and masked[sentence.start] == _QUOTE)
+            or _tag_after_question(text, masked, units[-1][1], sentence)
+        ):
+            units[-1] = (units[-1][0], max(units[-1][1], sentence.end))
+        else:
+            units.append((sentence.start, sentence.end))
+    return units
+
+
+def _ends_with_abbreviation(masked: str, unit: tuple[int, int]) -> bool:
+    last_word = masked[max(unit[0], unit[1] - 8):unit[1]].rsplit(None, 1)[-1].lower()
+    return last_word in load_words("abbreviations")
+
+
+def _tag_after_question(text: str, masked: str, unit_end: int, sentence: Span) -> bool:
+    """'"Is that you?" | Borger asked.': a quotation ending in ? or ! and a short speech tag."""
+    if masked[unit_end - 1] != _QUOTE or text[unit_end - 2:unit_end - 1] not in ("?", "!"):
+        return False
+    if masked[sentence.start] == _QUOTE or not sentence.text.endswith("."):
+        return False
+    cues = find_verb_cues(masked, sentence.start, sentence.end)
+    return bool(cues) and len(masked[sentence.start:cues[0].start].split()) <= _MAX_TAG_WORDS
+
+
+def _inside_quote(position: int, starts: list[int], quotes: Sequence[tuple[int, int]]) -> bool:
+    index = bisect.bisect_left(starts, position) - 1
+    return index >= 0 and quotes[index][1] > position
