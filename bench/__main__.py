@@ -6,7 +6,7 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["summary", "attribution", "speed", "extraction", "store"]
+BENCHMARKS = ["summary", "attribution", "disputes", "speed", "extraction", "store"]
 
 
 def main(argv: list[str]) -> int:

@@ -68,8 +68,9 @@ def test_an_item_has_summary_actors_and_dispute(services):
     summary, who, disputed, source = item.bullets
     assert summary.startswith("Dock workers at the port of Harwick ended a two-week strike")
     assert who.startswith("Who: ") and "Harwick Port Authority" in who
-    assert disputed == "Disputed: Chamber of Shipping disputes “port charges would rise by " \
-                       "next spring”"
+    # The claim disputed is the Authority's, not the Chamber's counter-claim.
+    assert disputed.startswith("Disputed: Chamber of Shipping disputes “the agreement was")
+    assert "(claimed by Harwick Port Authority)" in disputed
     assert source == "Source: Example News"
 
 

@@ -1,0 +1,235 @@
+"""Lookups shared by the dispute rules: cue patterns, who a subject phrase names, which
+position holds an offset, which earlier claim a verdict or a bare "the report" points back to."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from sumy.utils import get_stop_words
+
+from bot.briefing.actors import ActorTable
+from bot.briefing.disputes_text import (
+    heads_a_group,
+    is_pronoun,
+    phrase_is_nameable,
+    plausible_name,
+    subject_phrase,
+)
+from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.wordlists import load_words
+
+_NAME_CHARS = r"[\w'’.\-]"
+_LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
+# Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
+# ("challenged the minister to deny reports" has none).
+_FUNCTION_WORDS = r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|was|were|is|are)"
+
+
+def _alternation(name: str) -> str:
+    phrases = sorted(load_words(name), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+
+
+@cache
+def dispute_patterns() -> dict[str, re.Pattern[str]]:
+    flags = re.IGNORECASE
+    return {
+        "verb": re.compile(
+            rf"\b(?P<cue>{_alternation('dispute_verbs')})\b\s+(?:(?:a|an|the|any|all|these|"
+            rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
+            rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,3}}?"
+            rf"(?P<noun>{_alternation('claim_nouns')})\b|"
+            rf"\b(?P<verb_that>{_alternation('dispute_verbs')})\s+(?:(?!that\b)\w+\s+)?that\b",
+            flags,
+        ),
+        "claim_noun": re.compile(rf"\b(?:{_alternation('claim_nouns')})\b", flags),
+        "falsity": re.compile(rf"\b(?:{_alternation('falsity_phrases')})\b", flags),
+        "disagree": re.compile(rf"\b(?:{_alternation('disagreement_phrases')})\b", flags),
+        "denial": re.compile(rf"\b(?:{_alternation('denial_phrases')})\b", flags),
+        "doubt": re.compile(rf"\b(?:{_alternation('doubt_phrases')})\b", flags),
+        "contrast": re.compile(rf"[,;]\s+(?:{_alternation('contrast_words')})\s+", flags),
+        "that_clause": re.compile(r"\bthat\s+", flags),
+        "by_phrase": re.compile(r"\s*\b(?:by|from|of)\s+", flags),
+        "clause_end": re.compile(r",\s|;|\s[-–—]\s|[\"”]"),
+    }
+
+
+class DisputeLookup:
+    """Article-wide state the rules consult: positions by offset, actors, sentences."""
+
+    def __init__(self, text: str, sentences: Sequence[Span], starts: list[int],
+                 positions: Sequence[Position], table: ActorTable) -> None:
+        self.text, self.sentences, self.starts = text, sentences, starts
+        self.positions = sorted(positions, key=lambda p: p.content.start)
+        self.content_starts = [p.content.start for p in self.positions]
+        self.table = table
+        self.patterns = dispute_patterns()
+
+    def _disputant(self, index: int, sentence: Span, cue_start: int) -> str | None:
+        """The subject of the cue: the actor heading the noun phrase before it, a resolved
+        pronoun, or the plain phrase itself ("Lawyers for the pair"); None when unsure."""
+        prefix = self.text[sentence.start:cue_start]
+        found = subject_phrase(prefix)
+        if found is None:
+            return None
+        start, end = sentence.start + found[0], sentence.start + found[1]
+        phrase = self.text[start:end]
+        if heads_a_group(phrase):  # "Lawyers for Mr Fawcett and Mr McDonald"
+            return " ".join(phrase.split())
+        conjuncts = [m.span() for m in re.finditer(r"\S(?:(?!\s+and\s).)*", phrase)]
+        if len(conjuncts) > 1:  # "Clinton and the DNC", else "Trump and his attorneys"
+            for first, last in (conjuncts[-1], conjuncts[0]):
+                name = self._name_of(index, cue_start, start + first, start + last)
+                if name is not None:
+                    return name
+            return None
+        return self._name_of(index, cue_start, start, end)
+
+    def _name_of(self, index: int, cue_start: int, start: int, end: int) -> str | None:
+        """The actor a subject phrase names, or the phrase itself when it is a plain name."""
+        phrase = self.text[start:end]
+        if is_pronoun(phrase):
+            if phrase.lower() in {"i", "we"}:
+                holder = self._position_containing(cue_start)
+                return holder.actor if holder else None
+            name = self._pronoun_referent(phrase, start, index, cue_start)
+            return name if name and plausible_name(name) else None
+        mentions = self.table.mentions_in(start, end)
+        if mentions and not self.text[mentions[-1].end:end].strip():
+            return mentions[-1].actor  # "Arsenal's Patrick Vieira" -> Patrick Vieira
+        return " ".join(phrase.split()) if phrase_is_nameable(phrase) else None
+
+    def _pronoun_referent(self, pronoun: str, offset: int, index: int, cue_start: int
+                          ) -> str | None:
+        """A pronoun after persons in its own sentence means the sentence's subject, when a
+        person opens it ("Netanyahu said ... although he tweeted"); else the table's guess."""
+        sentence = self.sentences[index]
+        persons = [m for m in self.table.mentions_in(sentence.start, offset)
+                   if m.kind == "person"]
+        if not persons:
+            return (self._source_of_cue(cue_start)
+                    or self.table.resolve_pronoun(pronoun, offset, index))
+        opening = len(self.text[sentence.start:persons[0].start].split()) <= 2
+        return persons[0].actor if opening else None
+
+    def _subject_before(self, floor: int, cue_start: int) -> str | None:
+        """Who states a denial: the source of the position around it, else the nearest actor."""
+        holder = self._position_containing(cue_start)
+        if holder is not None and holder.actor:
+            inner = self.table.actor_in(Span("", holder.content.start, cue_start))
+            return inner or holder.actor
+        mentions = self.table.mentions_in(floor, cue_start)
+        return mentions[-1].actor if mentions else None
+
+    def _source_of_cue(self, cue_start: int) -> str | None:
+        """The holder of a position whose cue is this very verb ("he denied")."""
+        for position in self.positions:
+            if position.cue.start == cue_start:
+                return position.actor
+        return None
+
+    def _actors_in(self, span: Span, direct_only: bool = False) -> list[str]:
+        """Actors named in a span; with `direct_only`, not by a demonym ("Russian invasion")."""
+        names: list[str] = []
+        for mention in self.table.mentions_in(span.start, span.end):
+            if not (direct_only and mention.via_demonym) and mention.actor not in names:
+                names.append(mention.actor)
+        return names
+
+    def _position_containing(self, offset: int) -> Position | None:
+        """The innermost position whose content holds `offset` (contents are sentence-sized,
+        so only positions starting shortly before it are looked at)."""
+        first = bisect_right(self.content_starts, offset - _LONGEST_CONTENT)
+        last = bisect_right(self.content_starts, offset)
+        holders = [p for p in self.positions[first:last] if offset < p.content.end]
+        return min(holders, key=lambda p: p.content.end - p.content.start, default=None)
+
+    def _earlier_claim(self, holder: Position, index: int) -> Position | None:
+        """The latest position before `holder`, within three sentences, by someone else."""
+        return self._earlier_position(index, holder.content.start,
+                                      holder.actor or holder.source.text, back=3)
+
+    def _earlier_position(self, index: int, before: int, other_than: str, back: int = 2
+                          ) -> Position | None:
+        """The latest position ending before `before`, within `back` sentences, by another
+        actor and not itself a dispute or a verdict."""
+        floor = self.sentences[max(index - back, 0)].start
+        first = bisect_right(self.content_starts, floor - 1)
+        last = bisect_right(self.content_starts, before)
+        for position in reversed(self.positions[first:last]):
+            if position.content.end > before:
+                continue
+            if (position.actor or position.source.text) == other_than:
+                continue
+            content = position.content.text
+            if not (self.patterns["falsity"].search(content)
+                    or self.patterns["verb"].search(content)):
+                return position
+        return None
+
+    def _claimants_by_overlap(self, claim: str, exclude: set[str], sentence: Span
+                              ) -> list[str]:
+        """Actors whose stated positions elsewhere share the claim's key words."""
+        claim_words = content_words(claim)
+        names: list[str] = []
+        for position in self.positions:
+            actor = position.actor
+            if not actor or actor in exclude or actor in names:
+                continue
+            if position.content.start < sentence.end and sentence.start < position.content.end:
+                continue  # reports this very sentence
+            if len(claim_words & content_words(position.content.text)) >= 2:
+                names.append(actor)
+        return names
+
+    def _clause_end(self, start: int, limit: int) -> int:
+        match = self.patterns["clause_end"].search(self.text, start, limit)
+        return match.start() if match else limit
+
+    def _sentence_of(self, offset: int) -> Span:
+        return self.sentences[max(bisect_right(self.starts, offset) - 1, 0)]
+
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:that\s+)?(?:this|that|it|these|those|such|reports?|claims?|any\s+\w+)\b",
+    re.IGNORECASE)
+_STOP = frozenset(get_stop_words("english")) | {"said", "says", "say", "told"}
+
+
+def refers_back(prefix: str) -> bool:
+    """The verdict's subject points at an earlier claim ("This", "that characterization",
+    "the allegations"), not at an actor ("the party had got its sums wrong")."""
+    words = prefix.split()
+    if len(words) > 6:
+        return False
+    if _BACK_REFERENCE.match(prefix):
+        return True
+    heads = [w.lower().strip("\"“'‘") for w in words[:2]]
+    if heads and heads[0] == "the":
+        heads = heads[1:]
+    return bool(heads) and heads[0] in load_words("claim_nouns")
+
+
+def content_words(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+def unique_disputes(disputes: list[Dispute]) -> list[Dispute]:
+    """One dispute per claim: the disputants and evidence of repeats are merged in."""
+    merged: dict[str, Dispute] = {}
+    for dispute in disputes:
+        key = dispute.claim.lower()
+        known = merged.get(key)
+        if known is None:
+            merged[key] = dispute
+            continue
+        merged[key] = Dispute(
+            known.claim,
+            known.claimants + tuple(c for c in dispute.claimants if c not in known.claimants),
+            known.disputants + tuple(d for d in dispute.disputants if d not in known.disputants),
+            known.evidence + tuple(e for e in dispute.evidence if e not in known.evidence),
+        )
+    return [d for d in merged.values() if d.disputants and not set(d.disputants)
+            & set(d.claimants)]

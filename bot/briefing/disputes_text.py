@@ -1,0 +1,197 @@
+"""Word-level checks for the dispute rules: is a cue really a dispute, who is its subject,
+where does the disputed claim end. Plain string functions, so each check is testable alone."""
+
+from __future__ import annotations
+
+import re
+
+from bot.briefing.wordlists import load_words
+
+_WORD = re.compile(r"[\w'’.\-]+")
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_SUBJECT_ENDERS = _PRONOUNS | {"who"}
+_SOFT_ADVERBS = frozenset({"also", "again", "earlier", "later", "since", "still", "already",
+                           "now", "once", "then", "previously", "promptly", "swiftly"})
+_OPENERS = frozenset({"but", "and", "however", "yet", "so", "whilst", "while", "although",
+                      "though", "if", "meanwhile", "then", "still", "now", "later"})
+_NOT_ADVERBS = frozenset({"ally", "family", "assembly", "rally", "supply", "monopoly", "italy",
+                          "july", "bully"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "today", "yesterday", "tonight"})
+_CLAUSE_DELIMITER = re.compile(
+    r"(?:[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|said|says|told|after|when|because|as)\b)\s*",
+    re.IGNORECASE)
+_POSSESSIVE_START = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+_PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "by", "with", "without", "after",
+                           "before", "despite", "amid", "during", "under", "over", "like"})
+
+# Where a claim stops although the sentence goes on: a participle or a new report of speech
+# (", saying ...", "and said ..."), a second verb of the subject ("and assailed ..."), a dash.
+_CLAIM_END = re.compile(
+    r",\s+(?!including\b)[a-z]+ing\b|,\s+however\b|\s+as\s+[\"“'‘]|\s+[-–—]+\s+|—|;|,?\s+but\s+|"
+    r"\s+by\s+[a-z]+ing\b|,\s+and\s+(?:he|she|they|it|we|i)\b|"
+    r",?\s+and\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?(?:said|says|added|adds|told|"
+    r"[a-z]+ed)\b|[,\"”’']+\s+(?:[\w.]+\s+){0,3}?(?:said|says|added|told)\b")
+
+
+def words_before(prefix: str, count: int) -> list[str]:
+    """The last `count` words of `prefix`, lowercased, punctuation stripped."""
+    return [w.lower().strip("'’.") for w in _WORD.findall(prefix)[-count:]]
+
+
+def cue_is_blocked(prefix: str, verb: str) -> bool:
+    """The cue is no dispute: a noun or adjective ("a challenge", "the debunked accounts"),
+    negated or hypothetical ("cannot deny", "confirm or deny", "challenged him to deny"),
+    or passive ("was challenged over his statement", "was denied entry")."""
+    raw = _WORD.findall(prefix)
+    last = [w.lower().strip("'’.") for w in raw[-3:]]
+    if not last:
+        return verb.lower() in load_words("dispute_noun_forms")
+    previous = last[-1]
+    if previous in load_words("determiners") or previous.endswith(("'s", "’s")):
+        return True
+    if previous in load_words("dispute_blockers") or previous.endswith(("n't", "n’t")):
+        return True
+    if previous == "to":
+        lead = last[-2:-1]
+        lead_two = " ".join(last[-3:-1])
+        return not (lead and (lead[0] in load_words("dispute_lead_ins")
+                              or lead_two in load_words("dispute_lead_ins")))
+    if verb.lower().endswith("ed") and previous in {"was", "were", "been", "being", "is",
+                                                    "are", "be", "get", "got", "gets"}:
+        return True
+    if verb.lower() in load_words("dispute_noun_forms"):
+        return not _can_end_subject(raw[-1], previous)
+    return False
+
+
+def _can_end_subject(raw: str, word: str) -> bool:
+    """A word after which a noun/verb form reads as a verb ("Officials dispute that")."""
+    return (raw[:1].isupper() or word in _SUBJECT_ENDERS or word in load_words("auxiliaries")
+            or _adverb(word) or word in _SOFT_ADVERBS or word in load_words("source_nouns"))
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+def subject_phrase(prefix: str) -> tuple[int, int] | None:
+    """Offsets in `prefix` of the noun phrase that does the act of the cue after it.
+
+    Trailing auxiliaries and adverbs are dropped ("had earlier", "repeatedly"), then an
+    appositive between commas ("Patricia Smith, mother of ..., rejected"), and the phrase is
+    what follows the last clause boundary ("In an interview, Ms. Conway rejected")."""
+    end = len(prefix.rstrip().rstrip("\"“'‘").rstrip())
+    while True:
+        match = re.search(r"[\w'’\-]+$", prefix[:end])
+        if not match:
+            break
+        word = match.group(0).lower()
+        if not (word in load_words("auxiliaries") or word in _SOFT_ADVERBS or _adverb(word)
+                or word == "to" or word in load_words("dispute_lead_ins")):
+            break
+        end = len(prefix[:match.start()].rstrip())
+    relative = re.search(r",\s*(?:who|which)$", prefix[:end], re.IGNORECASE)
+    if relative:  # "Europe, which disputes the claim"
+        end = relative.start()
+    elif prefix[:end].endswith(","):
+        before = prefix[:end - 1].rfind(",")
+        if before < 0:
+            return None
+        end = before
+    start = 0
+    for delimiter in _CLAUSE_DELIMITER.finditer(prefix, 0, end):
+        start = delimiter.end()
+    while True:
+        match = re.match(r"\s*([\w']+)\b,?\s*", prefix[start:end])
+        if not match or match.group(1).lower() not in _OPENERS:
+            break
+        start += match.end()
+    start += len(prefix[start:end]) - len(prefix[start:end].lstrip())
+    if start >= end or len(prefix[start:end].split()) > 8:
+        return None
+    words = prefix[start:end].split()
+    if words[0].lower() in _PREPOSITIONS or words[-1].lower() in {"and", "or"}:
+        return None  # an appositive's tail ("Smithy, 33, of Baldwin, dismisses"), a second verb
+    return start, end
+
+
+def phrase_is_nameable(phrase: str) -> bool:
+    """A plain phrase may stand as a disputant ("Lawyers for the pair", "the tobacco
+    companies"), but not a lone pronoun or a possessive whose owner is unknown ("its members")."""
+    words = phrase.split()
+    if not words or words[0].lower() in _POSSESSIVE_START | _PRONOUNS or len(words) > 8:
+        return False
+    if any(w.lower() in load_words("auxiliaries") for w in words):
+        return False  # a clause ("the men are"), not a name
+    if len(words) == 1:
+        return words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
+    return words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"}
+
+
+def is_pronoun(phrase: str) -> bool:
+    return phrase.lower() in _PRONOUNS
+
+
+def plausible_name(name: str) -> bool:
+    """An actor name the table made from a pronoun ("I'm") is no disputant."""
+    first = name.split()[0].lower().replace("’", "'") if name.split() else ""
+    return first.split("'")[0] not in _PRONOUNS
+
+
+def trim_claim(text: str) -> str:
+    """The claim up to where the sentence moves on to something else."""
+    match = _CLAIM_END.search(text)
+    return clean_claim(text[:match.start()] if match else text)
+
+
+def clean_claim(text: str) -> str:
+    text = text.strip().strip(",;:").strip()
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+_VERDICT_FOLLOWERS = frozenset({"and", "or", "but", "as", "because", "since", "given", "in",
+                                "on", "at", "by", "from", "according", "about", "during",
+                                "when", "after", "before", "with", "under", "again"})
+
+
+def verdict_is_predicative(after: str) -> bool:
+    """A falsity word ends its clause ("was false and", "is not true.") rather than modifying
+    a noun or an infinitive ("the wrong path", "a lie detector", "wrong to wait")."""
+    match = re.match(r"[\"”’']*\s*([A-Za-z]+)?", after)
+    if match is None or match.group(1) is None:
+        return True
+    if after[:match.start(1)].strip(" \"”’'"):
+        return True
+    return match.group(1).lower() in _VERDICT_FOLLOWERS
+
+
+def opens_clause(after: str) -> bool:
+    """Text after a claim noun that says what is claimed: a that-less clause ("allegations they
+    had planted the device") or a complement ("reports of a row", "a report claiming ...")."""
+    match = re.match(r"\s*([\w'’]+)", after)
+    if match is None:
+        return False
+    word = match.group(1)
+    lower = word.lower()
+    if lower in {"of", "about", "over", "linking", "suggesting", "claiming", "saying",
+                 "alleging", "accusing", "there", "the", "a", "an"} | _PRONOUNS:
+        return True
+    return word[:1].isupper() and lower not in {"on", "in", "at", "by"} | _CALENDAR
+
+
+def starts_with_of_like(after: str) -> bool:
+    """A proposal noun followed by "of", "as", "for", "to": a plan, not a claim."""
+    return bool(re.match(r"\s*(?:of|as|for|to|on|in|at)\b", after, re.IGNORECASE)) or \
+        not after.strip(" \"”’'.")
+
+
+def heads_a_group(phrase: str) -> bool:
+    """"Lawyers for Mr Fawcett and Mr McDonald": the phrase, not the last name, disputes."""
+    match = re.match(r"(\w+)\s+(?:for|of)\b", phrase)
+    return bool(match) and (match.group(1).lower() in load_words("source_nouns")
+                            or match.group(1).lower() in _GROUP_HEADS)
+
+
+_GROUP_HEADS = frozenset({"lawyers", "lawyer", "attorneys", "attorney", "supporters",
+                          "members", "friends", "representatives", "relatives", "allies"})
