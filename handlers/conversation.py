@@ -97,7 +97,8 @@ class Conversation:
         articles = []
         if intent.name == "question":
             keywords = " ".join(sorted(question_keywords(text)))
-            articles = store.search_articles(event.workspace, keywords, since, RECENT_ARTICLES)
+            articles = store.search_articles(event.workspace, keywords, since, RECENT_ARTICLES,
+                                             match_any=True)
         if not articles:
             articles = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
                                              channel=event.channel)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from bot.briefing.model import Article, Brief, brief_from_dict
@@ -138,22 +138,28 @@ def recent_articles(
     limit: int,
     channel: str | None = None,
 ) -> list[StoredArticle]:
-    """Articles by their latest share, newest first; never-shared articles are not "recent"."""
+    """Articles by their latest share, newest first; never-shared articles are not "recent".
+
+    Reads the newest shares through the (workspace, shared_at) index and stops as soon as
+    `limit` distinct articles are found, so the cost does not grow with the store."""
     if limit <= 0:
         return []
-    last_shared = func.max(ShareRow.shared_at).label("last_shared")
-    statement = select(*_SUMMARY_COLUMNS, last_shared).join(
-        ShareRow, ShareRow.article_id == ArticleRow.id
-    )
+    statement = select(ShareRow.article_id)
     if workspace is not None:
         statement = statement.where(ShareRow.workspace == workspace)
     if channel is not None:
         statement = statement.where(ShareRow.channel == channel)
     if since is not None:
         statement = statement.where(ShareRow.shared_at >= since)
-    statement = (
-        statement.group_by(*_SUMMARY_COLUMNS)
-        .order_by(last_shared.desc(), ArticleRow.id.desc())
-        .limit(limit)
-    )
-    return [_to_stored(row) for row in session.execute(statement)]
+    statement = statement.order_by(ShareRow.shared_at.desc(), ShareRow.id.desc())
+    article_ids: list[int] = []
+    batch, offset = limit * 8, 0
+    while len(article_ids) < limit:
+        page = session.execute(statement.limit(batch).offset(offset)).scalars().all()
+        for article_id in page:
+            if article_id not in article_ids:
+                article_ids.append(article_id)
+        if len(page) < batch:
+            break
+        offset += batch
+    return articles_by_ids(session, article_ids[:limit])

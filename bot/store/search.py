@@ -38,9 +38,10 @@ def query_words(query: str) -> list[str]:
     return words
 
 
-def fts5_match_expression(words: list[str]) -> str:
-    """Each word as an FTS5 string, so `OR`, `NEAR`, `*` or `col:` are only ever words."""
-    return " ".join(f'"{word}"' for word in words)
+def fts5_match_expression(words: list[str], match_any: bool = False) -> str:
+    """Each word as an FTS5 string, so `OR`, `NEAR`, `*` or `col:` are only ever words.
+    With `match_any` the quoted words are joined by FTS5's own OR (bm25 still ranks)."""
+    return (" OR " if match_any else " ").join(f'"{word}"' for word in words)
 
 
 def _share_filter(workspace: str | None, since: datetime | None) -> tuple[str, dict[str, Any]]:
@@ -70,12 +71,14 @@ def _sqlite_sql(share_filter: str) -> str:
     """
 
 
-def _postgres_sql(share_filter: str) -> str:
+def _postgres_sql(share_filter: str, match_any: bool = False) -> str:
     # ts_rank weights are {D, C, B, A}; the migration puts titles in A and text in B.
     # Normalisation 1 divides by log(length), as bm25 discounts long documents.
+    # match_any: websearch_to_tsquery reads "a or b" as OR; the words carry no other syntax.
+    parser = "websearch_to_tsquery" if match_any else "plainto_tsquery"
     return f"""
         SELECT a.id
-        FROM articles a, plainto_tsquery('{POSTGRES_TEXT_CONFIG}', :words) q
+        FROM articles a, {parser}('{POSTGRES_TEXT_CONFIG}', :words) q
         WHERE a.search_vector @@ q {share_filter}
         ORDER BY ts_rank('{{0, 0, {TEXT_WEIGHT / TITLE_WEIGHT}, 1}}', a.search_vector, q, 1) DESC,
                  a.id DESC
@@ -89,20 +92,25 @@ def search_article_ids(
     query: str,
     since: datetime | None,
     limit: int,
+    match_any: bool = False,
 ) -> list[int]:
-    """Article ids, best match first; [] when the query has nothing searchable."""
+    """Article ids, best match first; [] when the query has nothing searchable.
+
+    Every word must match, unless `match_any` (free questions: any word may match)."""
     words = query_words(query)
+    if match_any:
+        words = [w for w in words if w.lower() != "or"]
     limit = min(limit, MAX_RESULTS)
     if not words or limit <= 0:
         return []
     share_filter, params = _share_filter(workspace, since)
     params["limit"] = limit
     if connection.dialect.name == "postgresql":
-        statement = text(_postgres_sql(share_filter))
-        params["words"] = " ".join(words)
+        statement = text(_postgres_sql(share_filter, match_any))
+        params["words"] = (" or " if match_any else " ").join(words)
     else:
         statement = text(_sqlite_sql(share_filter))
-        params["match"] = fts5_match_expression(words)
+        params["match"] = fts5_match_expression(words, match_any)
     if since is not None:
         # Same UTC conversion as the column, or SQLite would compare mismatched strings.
         statement = statement.bindparams(bindparam("since", type_=UtcDateTime))

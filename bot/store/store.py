@@ -106,11 +106,14 @@ class Store:
             return search.search_article_ids(session.connection(), workspace, query, since, limit)
 
     def search_articles(
-        self, workspace: str | None, query: str, since: datetime | None = None, limit: int = 10
+        self, workspace: str | None, query: str, since: datetime | None = None, limit: int = 10,
+        *, match_any: bool = False,
     ) -> list[StoredArticle]:
-        """Best match first. Any user text is safe; nothing searchable gives []."""
+        """Best match first. Any user text is safe; nothing searchable gives [].
+        Every word must match, or any one of them with `match_any`."""
         with self._transaction() as session:
-            ids = search.search_article_ids(session.connection(), workspace, query, since, limit)
+            ids = search.search_article_ids(session.connection(), workspace, query, since, limit,
+                                            match_any)
             return articles.articles_by_ids(session, ids)
 
     # Shares

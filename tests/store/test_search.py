@@ -53,6 +53,14 @@ def test_every_word_must_match(store: Store, corpus: dict[str, StoredArticle]) -
     assert store.search_articles(None, "grain hurricane", None, 10) == []
 
 
+def test_match_any_finds_articles_with_some_of_the_words(
+    store: Store, corpus: dict[str, StoredArticle]
+) -> None:
+    found = _ids(store.search_articles(None, "grain storms", None, 10, match_any=True))
+    assert corpus["grain"].id in found and corpus["weather"].id in found
+    assert store.search_articles(None, "or OR or", None, 10, match_any=True) == []
+
+
 def test_search_is_case_insensitive_and_stems_words(
     store: Store, corpus: dict[str, StoredArticle]
 ) -> None:
@@ -117,6 +125,7 @@ def test_hostile_topics_never_raise(
     assert isinstance(shared_store.search_articles(None, topic, None, 10), list)
     assert isinstance(shared_store.search_articles("T1", topic, at(2024, 1, 1), 10), list)
     assert isinstance(shared_store.search_article_ids(None, topic, None, 10), list)
+    assert isinstance(shared_store.search_articles(None, topic, None, 10, match_any=True), list)
 
 
 @pytest.mark.parametrize("topic", ["", "   ", "\"", "*", ")", "🙂", "🇺🇦🌾", "—", "!!!", "\x00"])
