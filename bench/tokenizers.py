@@ -1,4 +1,4 @@
-"""Sentence splitters compared: nupunkt (our choice) against pysbd, on speed and boundaries.
+"""Sentence splitters compared: ours (nupunkt plus repairs), plain nupunkt and pysbd.
 
 Two accuracy measures. (1) BBC: the reference summaries are article sentences, so each one
 found verbatim in its article marks a gold start and end; recall is the share of those
@@ -17,7 +17,11 @@ from collections.abc import Callable, Sequence
 import nupunkt
 
 from bench.common import print_table
-from bot.briefing.sentences import split_paragraphs
+from bot.briefing.sentences import (
+    clear_sentence_cache,
+    paragraph_sentence_offsets,
+    split_paragraphs,
+)
 
 Splitter = Callable[[str], list[tuple[int, int]]]
 
@@ -47,6 +51,10 @@ HARD_CASES: list[tuple[str, list[str]]] = [
      ["Gov. Newsom and Sen. Feinstein, D-Calif., spoke.", "The vote is Tuesday."]),
     ("The firm earned £1.2bn in 2004. That was a record, e.g. in Europe.",
      ["The firm earned £1.2bn in 2004.", "That was a record, e.g. in Europe."]),
+    ("Jobless claims fell to 813,200 last month. Throughout 2004, hiring rose.",
+     ["Jobless claims fell to 813,200 last month.", "Throughout 2004, hiring rose."]),
+    ("Lt. Gov. Holcomb signed the bill. It takes effect in July.",
+     ["Lt. Gov. Holcomb signed the bill.", "It takes effect in July."]),
 ]
 
 
@@ -133,13 +141,16 @@ def main(articles: Sequence | None = None) -> None:
     bodies = [a.body for a in articles]
     references = [a.reference for a in articles]
     rows, misses = [], {}
-    splitters = {"nupunkt (ours)": by_paragraph(nupunkt_segment),
+    splitters = {"ours (nupunkt + repairs)": by_paragraph(paragraph_sentence_offsets),
+                 "nupunkt (plain)": by_paragraph(nupunkt_segment),
                  "pysbd": by_paragraph(pysbd_segment())}
     for name, splitter in splitters.items():
         splitter(bodies[0])  # lazy imports and model loading stay outside the timing
-        # nupunkt memoises boundary decisions; forget them, or reruns of the same text
-        # (bench.summary has just split every article) would look faster than they are.
+        # nupunkt memoises boundary decisions and split_sentences caches paragraphs; forget
+        # both, or reruns of the same text (bench.summary has just split every article)
+        # would look faster than they are.
         nupunkt.load("default").clear_decision_cache()
+        clear_sentence_cache()
         recall, precision, ms = boundary_scores(splitter, bodies, references)
         right, wrong = hard_case_accuracy(splitter)
         rows.append([name, recall, precision, f"{right}/{len(HARD_CASES)}", ms])

@@ -1,9 +1,13 @@
 """Extractive summary: rank sentences with sumy, then apply the rules a chat brief needs.
 
 Ranking comes from `summary_rank` (sumy's algorithms) or `summary_ours` (the default, built
-on sumy's pieces). Selection then walks the ranking best first and skips what reads badly on
-its own in a chat message: fragments, bare links, datelines, near-duplicates, and sentences
-opening with a pronoun nobody can resolve. The chosen sentences come back in article order.
+on sumy's pieces). Selection then picks sentences one at a time, in the manner of maximal
+marginal relevance: each pick is the sentence whose relevance, less a penalty for the content
+words it shares with sentences already picked, is highest, so that two paraphrases of one
+fact are not both shown. It skips what reads badly on its own in a chat message: fragments,
+bare links, datelines, near-duplicates, sentences opening with a pronoun nobody can resolve,
+and, unless nothing else is left, quotations cut off from their speaker. The chosen
+sentences come back in article order.
 """
 
 from __future__ import annotations
@@ -13,10 +17,20 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 from bot.briefing.model import Span
 from bot.briefing.sentences import words
-from bot.briefing.summary_ours import ours_ranking
-from bot.briefing.summary_rank import STOP_WORDS, SUMY_METHODS, sumy_ranking
+from bot.briefing.summary_ours import ours_scores
+from bot.briefing.summary_quotes import speakerless_quotes
+from bot.briefing.summary_rank import STOP_WORDS, SUMY_METHODS, build_document, run_sumy
+from bot.briefing.summary_select import (
+    REDUNDANCY_WEIGHT,
+    content_words,
+    rank_relevance,
+    redundancy,
+    scaled,
+)
 from bot.errors import BotError
 
 logger = logging.getLogger(__name__)
@@ -64,28 +78,41 @@ def summarize(
     referent_of: Referent | None = None,
 ) -> list[tuple[int, str | None]]:
     """Up to `count` sentence indices in article order, each with the referent to show."""
-    ranking = rank_sentences(sentences, method)
+    ranking, relevance = _ranking_and_relevance(sentences, method)
     if count <= 0:
         return []
-    chosen = _select(sentences, ranking, count, referent_of, min_words=MIN_WORDS)
+    picker = _Picker(sentences, ranking, relevance, referent_of)
+    chosen = picker.select(count, min_words=MIN_WORDS)
     if not chosen:  # a very short article: allow short sentences rather than say nothing
-        chosen = _select(sentences, ranking, count, referent_of, min_words=1)
+        chosen = picker.select(count, min_words=1)
     return sorted(chosen)
 
 
 def rank_sentences(sentences: Sequence[Span], method: str = "auto") -> list[int]:
     """Every sentence index, best first, by `method`."""
+    return _ranking_and_relevance(sentences, method)[0]
+
+
+def _ranking_and_relevance(
+    sentences: Sequence[Span], method: str
+) -> tuple[list[int], list[float]]:
+    """The ranking best first, and each sentence's relevance in [0, 1] by index."""
     if method not in METHODS:
         raise UnknownMethodError(
             f"unknown summary method {method!r}; choose one of: {', '.join(METHODS)}"
         )
-    if method == "lead":
-        return list(range(len(sentences)))
-    if len(sentences) > MAX_RANKED:
-        return _rank_long(sentences, method)
+    if not sentences:
+        return [], []
+    if method == "lead" or len(sentences) > MAX_RANKED:
+        ranking = (list(range(len(sentences))) if method == "lead"
+                   else _rank_long(sentences, method))
+        return ranking, rank_relevance(ranking)
     if method == "auto":
-        return ours_ranking(sentences)
-    return sumy_ranking(sentences, method)
+        scores = ours_scores(sentences)
+        ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
+        return ranking, scaled([float(v) for v in scores])
+    recorder = run_sumy(build_document(sentences), method)
+    return recorder.order, scaled(recorder.ratings)
 
 
 def _rank_long(sentences: Sequence[Span], method: str) -> list[int]:
@@ -107,34 +134,57 @@ def _rank_long(sentences: Sequence[Span], method: str) -> list[int]:
     return [kept[i] for i in ranked] + order[MAX_RANKED:]
 
 
-def _select(
-    sentences: Sequence[Span],
-    ranking: Sequence[int],
-    count: int,
-    referent_of: Referent | None,
-    min_words: int,
-) -> list[tuple[int, str | None]]:
-    chosen: list[tuple[int, str | None]] = []
-    kept_words: list[frozenset[str]] = []
-    for index in ranking:
-        text = sentences[index].text
-        tokens = words(text)
-        if is_junk(text, tokens, min_words):
-            continue
-        word_set = frozenset(t.lower() for t in tokens)
-        if any(jaccard(word_set, other) >= DUPLICATE_JACCARD for other in kept_words):
-            continue
-        referent = None
-        if opens_with_pronoun(tokens):
-            referent = referent_of(index) if referent_of is not None else None
-            if not referent:
-                logger.debug("skipping sentence %d: unresolved pronoun opener", index)
-                continue
-        chosen.append((index, referent))
-        kept_words.append(word_set)
-        if len(chosen) == count:
-            break
-    return chosen
+class _Picker:
+    """Greedy selection: the best relevance less redundancy, among sentences that pass."""
+
+    def __init__(self, sentences: Sequence[Span], ranking: Sequence[int],
+                 relevance: Sequence[float], referent_of: Referent | None) -> None:
+        self.sentences = sentences
+        self.ranking = ranking
+        self.relevance = relevance
+        self.referent_of = referent_of
+        self.tokens = [words(s.text) for s in sentences]
+        self.content = [content_words(s.text) for s in sentences]
+        self.speakerless = speakerless_quotes(sentences)
+
+    def select(self, count: int, min_words: int) -> list[tuple[int, str | None]]:
+        """Pick by value; after each pick the values change, so the rest is re-sorted.
+
+        A sentence turned away stays away (the reasons only grow as picks are added), so
+        each pick costs one sort, however many sentences are skipped on the way.
+        """
+        chosen: list[tuple[int, str | None]] = []
+        open_ = [i for i in self.ranking
+                 if not is_junk(self.sentences[i].text, self.tokens[i], min_words)]
+        while open_ and len(chosen) < count:
+            picked = [self.content[i] for i, _ in chosen]
+            open_.sort(key=lambda i: self._key(i, picked))  # stable: ties keep rank order
+            while open_:
+                index = open_.pop(0)
+                admitted, referent = self._admit(index, [i for i, _ in chosen])
+                if admitted:
+                    chosen.append((index, referent))
+                    break
+        return chosen
+
+    def _key(self, index: int, picked: Sequence[frozenset[str]]) -> tuple[bool, float]:
+        """Quote fragments last, whatever their value; then relevance less redundancy."""
+        penalty = REDUNDANCY_WEIGHT * redundancy(self.content[index], picked)
+        return self.speakerless[index], penalty - self.relevance[index]
+
+    def _admit(self, index: int, chosen: Sequence[int]) -> tuple[bool, str | None]:
+        """Whether the sentence may be shown, and the referent to show with it if any."""
+        word_set = frozenset(t.lower() for t in self.tokens[index])
+        for other in chosen:
+            other_set = frozenset(t.lower() for t in self.tokens[other])
+            if jaccard(word_set, other_set) >= DUPLICATE_JACCARD:
+                return False, None
+        if not opens_with_pronoun(self.tokens[index]):
+            return True, None
+        referent = self.referent_of(index) if self.referent_of is not None else None
+        if not referent:
+            logger.debug("skipping sentence %d: unresolved pronoun opener", index)
+        return bool(referent), referent
 
 
 def is_junk(text: str, tokens: Sequence[str], min_words: int = MIN_WORDS) -> bool:
@@ -149,7 +199,8 @@ def is_junk(text: str, tokens: Sequence[str], min_words: int = MIN_WORDS) -> boo
 
 def opens_with_pronoun(tokens: Sequence[str]) -> bool:
     """True when the sentence leans on an antecedent outside itself ("He said ...")."""
-    lowered = [t.lower() for t in tokens[:2]]
+    # "He's", "They’ve": the pronoun before the contraction is what counts.
+    lowered = [re.split(r"['’]", t.lower(), maxsplit=1)[0] for t in tokens[:2]]
     if lowered and lowered[0] in _CONNECTIVES:
         lowered = lowered[1:]
     return bool(lowered) and lowered[0] in _PRONOUNS

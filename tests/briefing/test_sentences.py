@@ -67,3 +67,64 @@ def test_sumy_tokenizer_needs_no_nltk_data_and_drops_bare_numbers() -> None:
     tokenizer = SumyTokenizer()
     assert tokenizer.to_sentences("One here. Two there.") == ("One here.", "Two there.")
     assert tokenizer.to_words("In 2004 profits rose 5%.") == ("In", "profits", "rose")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ordinary words that nupunkt's model lists as abbreviations.
+        ("Jobless claims fell to 813,200 last month. Throughout 2004, hiring rose.",
+         ["Jobless claims fell to 813,200 last month.", "Throughout 2004, hiring rose."]),
+        ("Carlsberg sells lager in Russia and Poland. Sales rose by a tenth.",
+         ["Carlsberg sells lager in Russia and Poland.", "Sales rose by a tenth."]),
+        ("Nobody wanted the car. Doing so would cost too much.",
+         ["Nobody wanted the car.", "Doing so would cost too much."]),
+        ('"We cannot keep him against his will." On money, he was quiet.',
+         ['"We cannot keep him against his will."', "On money, he was quiet."]),
+        ('He replied: "No. Definitely not."', ['He replied: "No.', 'Definitely not."']),
+        ("It helps patients with MS. Final approval is due.",
+         ["It helps patients with MS.", "Final approval is due."]),
+    ],
+)
+def test_a_plain_word_before_a_full_stop_and_a_capital_ends_the_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Titles before a name: nupunkt's split after "Lt." is undone.
+        ("Lt. Gov. Holcomb signed the bill. It takes effect in July.",
+         ["Lt. Gov. Holcomb signed the bill.", "It takes effect in July."]),
+        ("Retired Army Lt. Gen. Mick Bednarek disagreed with him.",
+         ["Retired Army Lt. Gen. Mick Bednarek disagreed with him."]),
+        ("He backed Syrian Pres. Bashar al-Assad. The UN did not.",
+         ["He backed Syrian Pres. Bashar al-Assad.", "The UN did not."]),
+        # Real abbreviations, initials and capitals are not sentence ends by themselves.
+        ("The deal with Apple Inc. Shares rose.", ["The deal with Apple Inc. Shares rose."]),
+        ("J. K. Rowling met George W. Bush in 2004. It went well.",
+         ["J. K. Rowling met George W. Bush in 2004.", "It went well."]),
+        ("ST. LOUIS — The nominee spoke. Then he left.",
+         ["ST. LOUIS — The nominee spoke.", "Then he left."]),
+        # A title that ends a sentence, before a word that opens one, stays a boundary.
+        ("He lives at No. 10 Downing St. The house is old.",
+         ["He lives at No. 10 Downing St.", "The house is old."]),
+    ],
+)
+def test_titles_join_their_names_and_other_abbreviations_keep_nupunkts_choice(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text) == expected
+
+
+def test_repaired_offsets_slice_the_text_and_paragraphs_never_merge() -> None:
+    text = "Prices rose last month.\nThroughout 2004 the car. Sales of Lt.\nGov. Holcomb fell."
+    spans = split_sentences(text)
+    assert [s.text for s in spans] == [
+        "Prices rose last month.", "Throughout 2004 the car.", "Sales of Lt.",
+        "Gov. Holcomb fell.",
+    ]
+    for span in spans:
+        assert text[span.start:span.end] == span.text

@@ -8,10 +8,12 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.reduction import ReductionSummarizer
 
 from bot.briefing.model import Span
-from bot.briefing.sentences import split_sentences
-from bot.briefing.summary import METHODS, UnknownMethodError, summarize
+from bot.briefing.sentences import split_sentences, words
+from bot.briefing.summary import METHODS, UnknownMethodError, jaccard, summarize
 from bot.briefing.summary_ours import WordGraphReduction
-from bot.briefing.summary_rank import STOP_WORDS, build_document
+from bot.briefing.summary_quotes import MAX_RUN_ON, speakerless_quotes
+from bot.briefing.summary_rank import STOP_WORDS, build_document, stem
+from bot.briefing.summary_select import content_words, similarity
 from bot.errors import BotError
 
 ARTICLE = "\n".join([
@@ -149,3 +151,103 @@ def test_vectorised_reduction_rates_exactly_as_sumy_does() -> None:
     expected = plain.rate_sentences(document)
     ours = WordGraphReduction().rate_by_order(document)
     assert np.allclose(ours, [expected[s] for s in document.sentences])
+
+
+# (a) Quotations cut off from their speaker.
+
+def test_the_tail_and_head_of_a_quotation_without_a_speaker_are_skipped() -> None:
+    sentences = spans(
+        '"Maternity pay will rise to nine months from April for every working parent.',
+        'We will definitely extend it to twelve months, that is the extra £1,400 a year."',
+        "The health minister announced the plan for parents in London on Monday.",
+        "Opposition parties said the plan did not go far enough for young families.",
+        "Employers groups warned that small firms would struggle with the extra costs.",
+    )
+    assert [i for i, _ in summarize(sentences, 2, "lead")] == [2, 3]
+
+
+def test_a_quotation_that_names_its_speaker_is_kept() -> None:
+    sentences = spans(
+        'The minister said: "Maternity pay will rise to nine months from April.',
+        'We will definitely extend it to twelve months, that is the extra £1,400."',
+        '"A fair start," the head of the parents\' charity told reporters on Monday.',
+        "Employers groups warned that small firms would struggle with the extra costs.",
+    )
+    assert speakerless_quotes(sentences) == [False, True, False, False]
+    assert [i for i, _ in summarize(sentences, 3, "lead")] == [0, 2, 3]
+
+
+def test_quote_fragments_are_taken_when_nothing_else_is_left() -> None:
+    sentences = spans(
+        '"Maternity pay will rise to nine months from April for every working parent.',
+        'We will definitely extend it to twelve months, that is the extra £1,400 a year."',
+        "The health minister announced the plan for parents in London on Monday.",
+    )
+    assert [i for i, _ in summarize(sentences, 3, "lead")] == [0, 1, 2]
+
+
+def test_quote_marks_are_followed_across_sentences_and_paragraphs() -> None:
+    sentences = spans(
+        "“The talks went well. Both sides want a deal by the summer.",  # curly, runs on
+        "“We will meet again in Vienna next month,” the envoy said after the meeting.",
+        'Critics called the plan "a surrender" and promised to fight it in parliament.',
+    )
+    assert speakerless_quotes(sentences) == [True, True, False, False]
+
+
+def test_a_stray_quote_mark_does_not_silence_the_rest_of_the_article() -> None:
+    sentences = spans(
+        'The company said its "new phone would go on sale in May.',
+        *(f"Analysts expect sales of the phone to reach {n} million units." for n in range(2, 9)),
+    )
+    flags = speakerless_quotes(sentences)
+    assert flags[-1] is False
+    assert sum(flags) <= MAX_RUN_ON
+
+
+# (b) Redundancy: two paraphrases of one fact are not both chosen.
+
+PARAPHRASES = (
+    "Zelensky told Biden to tone down his invasion warnings because they were creating panic.",
+    "Ukraine's President Zelensky told President Biden that invasion warnings were creating "
+    "panic, an official said.",
+)
+OTHER_FACTS = (
+    "Russia has massed about 100,000 troops near its border with Ukraine this winter.",
+    "The United States ordered the families of embassy staff in Kyiv to leave the country.",
+    "Germany and France have pressed for new talks between Moscow and the Ukrainian government.",
+    "Energy prices across Europe rose sharply as traders weighed the risk of a conflict.",
+    "The Kremlin denies any plan to attack and accuses NATO of stoking tension in the region.",
+    "Britain is sending anti-tank weapons to Kyiv and has offered more military training.",
+    "Several airlines have suspended flights to Ukraine as insurers withdraw their cover.",
+    "Ukraine's currency fell to its lowest level against the dollar in seven years.",
+    "Poland has prepared to shelter refugees if fighting breaks out near its eastern border.",
+    "The United Nations Security Council will meet on Monday at the request of Washington.",
+)
+
+
+def test_a_paraphrase_of_a_chosen_sentence_gives_way_to_a_new_fact() -> None:
+    sentences = spans(*PARAPHRASES, *OTHER_FACTS)
+    first, second = (content_words(s.text) for s in sentences[:2])
+    assert similarity(first, second) >= 0.5  # the same fact, in other words
+    assert jaccard(*(frozenset(w.lower() for w in words(s.text)) for s in sentences[:2])) < 0.6
+    chosen = [i for i, _ in summarize(sentences, 2, "lead")]
+    assert chosen == [0, 2]
+
+
+def test_content_words_leave_out_function_words_and_verbs_of_saying() -> None:
+    assert content_words("He said that the bid had failed, officials told reporters.") == {
+        stem(w) for w in ("bid", "failed", "officials", "reporters")
+    }
+    unrelated = content_words(OTHER_FACTS[0])
+    assert similarity(content_words(PARAPHRASES[0]), unrelated) < 0.2
+    assert similarity(frozenset(), unrelated) == 0.0
+
+
+def test_contracted_pronoun_openers_count_as_pronouns():
+    from bot.briefing.sentences import words
+    from bot.briefing.summary import opens_with_pronoun
+
+    assert opens_with_pronoun(words("He’s bold and he knows it."))
+    assert opens_with_pronoun(words("But they've left already."))
+    assert not opens_with_pronoun(words("Hesketh's plan was approved."))
