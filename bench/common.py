@@ -17,6 +17,15 @@ def require_eval(name: str) -> Path:
     return path
 
 
+def read_text(path: Path) -> str:
+    """A data file as text: UTF-8, or Latin-1 for the few BBC files that are not."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
 def print_table(headers: list[str], rows: list[list[object]]) -> None:
     """A plain, aligned table that pastes cleanly into Markdown."""
     cells = [[_fmt(v) for v in row] for row in rows]

@@ -11,22 +11,13 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
-from bench.common import print_table, require_eval
+from bench.common import print_table, read_text, require_eval
 from bot.briefing.actors import find_actors
 from bot.briefing.attribution import find_attributions
 from bot.briefing.disputes import find_disputes
 from bot.briefing.engine import resolve_positions
 from bot.briefing.sentences import split_sentences
-
-
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def polnear_train() -> Iterator[str]:

@@ -14,9 +14,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from pathlib import Path
 
-from bench.common import print_table, require_eval
+from bench.common import print_table, read_text, require_eval
 from bot.briefing.model import Span
 from bot.briefing.sentences import split_sentences, words
 from bot.briefing.summary import summarize
@@ -39,14 +38,6 @@ class BbcArticle:
     @property
     def tune_half(self) -> bool:
         return int(self.key.rsplit("/", 1)[1]) % 4 == 1
-
-
-def read_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def split_reference(summary: str, body: str) -> list[str]:

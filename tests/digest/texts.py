@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.handlers.conftest import ENERGY
+
 PORT_STRIKE_EXAMPLE = """\
 Dock workers at the port of Harwick ended a two-week strike on Thursday after the Harwick Port Authority agreed to a 7 percent pay rise over two years.
 The walkout had left more than 40 container ships waiting offshore and cost exporters an estimated 300 million pounds, according to the Chamber of Shipping.
@@ -19,14 +21,7 @@ The Harwick Port Authority insisted the pay deal was affordable and that shippin
 Alan Reeve, the port director, expects normal operations to resume by Monday, though the backlog of containers may take weeks to clear.
 """
 
-ENERGY_BILLS = """\
-The energy regulator Ofgem said on Monday that household bills would fall by a tenth in April, after wholesale gas prices eased through the winter.
-Consumer groups welcomed the cut but said bills remained far above their level of three years ago.
-"Families are still paying hundreds of pounds more than before the crisis," said Dame Clare Moriarty, chief executive of Citizens Advice.
-Energy Secretary Ed Miliband said the government would press suppliers to pass on lower costs quickly.
-Suppliers denied that they had been slow to cut prices, pointing to fixed deals signed last year.
-Analysts at Cornwall Insight expect prices to stay flat through the summer.
-"""
+ENERGY_BILLS = ENERGY  # the same article the handler tests paste
 
 WIND_FARM = """\
 The government approved a 1.5 gigawatt offshore wind farm off the Norfolk coast on Wednesday, the largest energy project signed off this year.
