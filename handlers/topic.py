@@ -7,7 +7,7 @@ from datetime import timedelta
 from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors, positions_by_actor
 from bot.briefing.model import Brief
-from bot.formats import describe_dispute, position_holder, shorten
+from bot.formats import REPORTING_CUES, describe_dispute, position_holder, shorten
 from bot.store.records import StoredArticle
 from handlers.events import Reply, Section
 
@@ -19,6 +19,7 @@ POSITIONS_PER_ACTOR = 2
 MAX_POSITIONS = 8
 MAX_DISPUTES = 5
 STANCE_CHARS = 160
+TITLE_CHARS = 60  # citations name the article, briefly
 
 
 def topic_brief(services: Services, workspace: str, topic: str, days: int) -> Reply:
@@ -69,22 +70,26 @@ def _position_lines(briefs: list[Brief]) -> tuple[str, ...]:
     grouped = positions_by_actor(briefs)
     lines: list[str] = []
     for actor in merge_actors(briefs, limit=len(grouped) + MAX_ACTORS):
-        for cited in grouped.get(actor.name, [])[:POSITIONS_PER_ACTOR]:
+        stated = [c for c in grouped.get(actor.name, [])
+                  if c.position.cue.text.lower() not in REPORTING_CUES]  # "CNN reported"
+        for cited in stated[:POSITIONS_PER_ACTOR]:
             position = cited.position
             lines.append(f"{position_holder(position)} ({position.cue.text}): "
                          f"{shorten(position.content.text, STANCE_CHARS)} "
-                         f"— {cited.brief.article.title}")
+                         f"— {shorten(cited.brief.article.title, TITLE_CHARS)}")
         if len(lines) >= MAX_POSITIONS:
             break
     return tuple(lines[:MAX_POSITIONS])
 
 
 def _dispute_lines(briefs: list[Brief]) -> tuple[str, ...]:
-    lines = [f"{describe_dispute(d)} — {b.article.title}" for b in briefs for d in b.disputes]
+    lines = [f"{describe_dispute(d)} — {shorten(b.article.title, TITLE_CHARS)}"
+             for b in briefs for d in b.disputes]
     for contrast in find_contrasts(briefs):
         first, second = contrast.first, contrast.second
         lines.append(
             f"{position_holder(first.position)}: “{shorten(first.position.content.text, 100)}” "
-            f"({first.brief.article.title}) vs {position_holder(second.position)}: "
-            f"“{shorten(second.position.content.text, 100)}” ({second.brief.article.title})")
+            f"({shorten(first.brief.article.title, TITLE_CHARS)}) vs "
+            f"{position_holder(second.position)}: “{shorten(second.position.content.text, 100)}”"
+            f" ({shorten(second.brief.article.title, TITLE_CHARS)})")
     return tuple(lines[:MAX_DISPUTES])
