@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.fetch.conftest import LocalSite
@@ -60,6 +61,14 @@ def wait_for_health(port: int, process: subprocess.Popen[str], seconds: float = 
     raise AssertionError("the Slack HTTP server never became healthy")
 
 
+def wait_until(condition: Callable[[], bool], seconds: float = 30) -> None:
+    """Poll a condition (bounded), rather than sleeping for a guessed time."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition never became true"
+        time.sleep(0.02)
+
+
 def post_event(port: int, body: str) -> int:
     request = urllib.request.Request(f"http://127.0.0.1:{port}/slack/events",
                                      data=body.encode(), headers=signed_headers(body))
@@ -80,7 +89,7 @@ def test_sigterm_lets_the_brief_in_flight_finish_and_closes_cleanly(tmp_path):
     try:
         wait_for_health(port, process)
         assert post_event(port, event_body(message(f"read {site.url('/slow')}", "1.0"))) == 200
-        time.sleep(0.3)  # acked; the fetch is now in flight
+        wait_until(lambda: "/slow" in site.paths_requested())  # acked; fetch in flight
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=30)
     finally:
