@@ -59,10 +59,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _WORD.finditer(text)]
-
-
 def paragraph_sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of one paragraph: nupunkt's spans, then the repairs.
 

@@ -68,14 +68,6 @@ def ours_scores(sentences: Sequence[Span]) -> np.ndarray:
     return _scaled(centrality) + EDMUNDSON_WEIGHT * _scaled(edmundson)
 
 
-def ours_ranking(sentences: Sequence[Span]) -> list[int]:
-    """Indices best first; ties go to the earlier sentence, so the result is deterministic."""
-    if not sentences:
-        return []
-    scores = ours_scores(sentences)
-    return [int(i) for i in np.argsort(-scores, kind="stable")]
-
-
 def _scaled(values: np.ndarray) -> np.ndarray:
     low, high = float(values.min()), float(values.max())
     if high <= low:
