@@ -14,6 +14,7 @@ from tests.fetch.conftest import LocalSite, page, send
 from tests.handlers.conftest import ENERGY, NOW, article_html
 from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
 from tests.platforms.slack_requests import SIGNING_SECRET, SlackHarness
+from tests.platforms.test_discord_bot import ServicesFactory, open_site
 
 UKRAINE = """\
 Ukraine and Russia agreed on Tuesday to resume talks on a prisoner exchange, officials in Kyiv said.
@@ -73,3 +74,19 @@ def slack_services(tmp_path, slack_site, fake_slack) -> Iterator[Services]:
 @pytest.fixture
 def slack(slack_services, fake_slack) -> SlackHarness:
     return SlackHarness(slack_services, fake_slack)
+
+
+# Discord fixtures: the bot's services on a temp database and a local article site.
+
+@pytest.fixture
+def discord_site() -> Iterator[LocalSite]:
+    local = open_site()
+    yield local
+    local.close()
+
+
+@pytest.fixture
+def make_services(tmp_path, discord_site) -> Iterator[ServicesFactory]:
+    factory = ServicesFactory(tmp_path, discord_site)
+    yield factory
+    factory.close()

@@ -6,11 +6,9 @@ import asyncio
 import gc
 import logging
 import time
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from bot.bootstrap import Services, bootstrap
 from bot.platforms.discord_bot import BriefingClient, build_discord_client, freeze_startup_heap
@@ -94,19 +92,6 @@ class ServicesFactory:
         for services in self.built:
             services.close()
 
-
-@pytest.fixture
-def discord_site() -> Iterator[LocalSite]:
-    local = open_site()
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def make_services(tmp_path, discord_site) -> Iterator[ServicesFactory]:
-    factory = ServicesFactory(tmp_path, discord_site)
-    yield factory
-    factory.close()
 
 
 Scenario = Callable[[BriefingClient, Wire], Coroutine[Any, Any, None]]

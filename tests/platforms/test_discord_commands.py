@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from bot.platforms.discord_bot import BriefingClient
-from tests.fetch.conftest import LocalSite
 from tests.platforms.discord_fakes import Wire, message_payload
 from tests.platforms.test_discord_bot import (
     CALLBACK,
     EPHEMERAL,
     FOLLOW_UP,
-    ServicesFactory,
     command,
-    open_site,
     post,
     posted,
     run_bot,
 )
-
-
-@pytest.fixture
-def discord_site() -> Iterator[LocalSite]:
-    local = open_site()
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def make_services(tmp_path, discord_site) -> Iterator[ServicesFactory]:
-    factory = ServicesFactory(tmp_path, discord_site)
-    yield factory
-    factory.close()
 
 
 def test_commands_are_synced_to_the_development_guild_on_login(make_services) -> None:
