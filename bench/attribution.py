@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.common import print_table, require_eval
-from bot.briefing.attribution import Attribution, find_attributions
-from bot.briefing.sentences import split_sentences
+from bot.briefing.attribution.attributions import Attribution, find_attributions
+from bot.briefing.text.sentences import split_sentences
 
 Pieces = list[tuple[int, int]]
 

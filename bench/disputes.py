@@ -13,11 +13,11 @@ import time
 from collections.abc import Iterator
 
 from bench.common import print_table, read_text, require_eval
-from bot.briefing.actors import find_actors
-from bot.briefing.attribution import find_attributions
-from bot.briefing.disputes import find_disputes
+from bot.briefing.actors.table import find_actors
+from bot.briefing.attribution.attributions import find_attributions
+from bot.briefing.disputes.finder import find_disputes
 from bot.briefing.engine import resolve_positions
-from bot.briefing.sentences import split_sentences
+from bot.briefing.text.sentences import split_sentences
 
 
 def polnear_train() -> Iterator[str]:

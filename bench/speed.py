@@ -19,7 +19,7 @@ from sumy.summarizers.lex_rank import LexRankSummarizer
 from bench.common import REPO, print_table, require_eval
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
-from bot.briefing.sentences import SumyTokenizer
+from bot.briefing.text.sentences import SumyTokenizer
 
 SEED = REPO / "seeds" / "000_696627c64d0d201d.txt"
 

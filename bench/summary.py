@@ -17,9 +17,9 @@ from itertools import pairwise
 
 from bench.common import print_table, read_text, require_eval
 from bot.briefing.model import Span
-from bot.briefing.sentences import split_sentences, words
-from bot.briefing.summary import summarize
-from bot.briefing.summary_rank import SUMY_METHODS, sumy_top
+from bot.briefing.summary.rank import SUMY_METHODS, sumy_top
+from bot.briefing.summary.summarize import summarize
+from bot.briefing.text.sentences import split_sentences, words
 
 SUMMARY_SENTENCES = 3
 # A candidate boundary in a reference: sentence-final mark (maybe a closing quote), then at

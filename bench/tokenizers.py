@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import nupunkt
 
 from bench.common import print_table
-from bot.briefing.sentences import (
+from bot.briefing.text.sentences import (
     clear_sentence_cache,
     paragraph_sentence_offsets,
     split_paragraphs,

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Actor, Brief, Dispute, Position
-from bot.briefing.wordlists import load_words
 
 MAX_ACTORS = 6
 MAX_POSITIONS = 6

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.briefing.model import Article
-from bot.briefing.sentences import words
+from bot.briefing.text.sentences import words
 from bot.errors import InputError
 
 MIN_WORDS = 40

@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.briefing.keywords import content_words
 from bot.briefing.model import Actor, Brief, Position
-from bot.briefing.sentences import split_sentences
-from bot.briefing.summary import rank_sentences
+from bot.briefing.summary.summarize import rank_sentences
+from bot.briefing.text.keywords import content_words
+from bot.briefing.text.sentences import split_sentences
 from bot.formats import describe_dispute, is_presentable, position_holder, shorten
 from handlers.events import Reply, Section
 from handlers.replies import FOLLOW_UP_HINTS

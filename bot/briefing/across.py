@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.briefing.keywords import content_words, is_negated
 from bot.briefing.model import Actor, Brief, Position
+from bot.briefing.text.keywords import content_words, is_negated
 
 MIN_SHARED_WORDS = 3
 MIN_OVERLAP = 0.3

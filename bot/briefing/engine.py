@@ -6,12 +6,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from bot.briefing.actors import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
-from bot.briefing.attribution import Attribution, find_attributions
-from bot.briefing.disputes import find_disputes
+from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
+from bot.briefing.attribution.attributions import Attribution, find_attributions
+from bot.briefing.disputes.finder import find_disputes
 from bot.briefing.model import Article, Brief, Position, Span
-from bot.briefing.sentences import split_sentences
-from bot.briefing.summary import summarize
+from bot.briefing.summary.summarize import summarize
+from bot.briefing.text.sentences import split_sentences
 
 _OPENING_PRONOUN = PERSON_PRONOUNS | PLURAL_PRONOUNS
 

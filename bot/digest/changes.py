@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.briefing.keywords import is_negated
 from bot.briefing.model import Brief, Dispute
+from bot.briefing.text.keywords import is_negated
 from bot.formats import describe_dispute, key_positions, shorten
 
 MAX_ACTORS = 40

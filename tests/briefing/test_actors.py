@@ -2,8 +2,8 @@
 
 from collections import Counter
 
-from bot.briefing.actors import find_actors
-from bot.briefing.sentences import split_sentences
+from bot.briefing.actors.table import find_actors
+from bot.briefing.text.sentences import split_sentences
 
 
 def actors_of(text: str, headline: str = ""):

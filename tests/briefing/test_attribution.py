@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.briefing.attribution import Attribution, find_attributions
-from bot.briefing.attribution_quotes import find_quotes
-from bot.briefing.wordlists import load_words
+from bot.briefing.attribution.attributions import Attribution, find_attributions
+from bot.briefing.attribution.quotes import find_quotes
+from bot.briefing.lexicon.wordlists import load_words
 
 
 def triples(text: str) -> list[tuple[str, str, str, bool]]:
@@ -221,7 +221,7 @@ def test_offsets_slice_the_text_exactly() -> None:
 
 
 def test_sentences_may_be_passed_in() -> None:
-    from bot.briefing.sentences import split_sentences
+    from bot.briefing.text.sentences import split_sentences
 
     text = "The mayor said the bridge would reopen. The council disagreed with her."
     assert find_attributions(text, split_sentences(text)) == find_attributions(text)
@@ -362,7 +362,7 @@ def test_attribution_inside_its_content_gives_both_pieces(text: str) -> None:
     ],
 )
 def test_noun_uses_of_cue_words_are_not_verb_cues(text: str, cues: list[str]) -> None:
-    from bot.briefing.attribution_cues import find_verb_cues
+    from bot.briefing.attribution.cues import find_verb_cues
 
     assert [cue.word for cue in find_verb_cues(text, 0, len(text))] == cues
 

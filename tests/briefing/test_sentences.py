@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.briefing.sentences import SumyTokenizer, split_paragraphs, split_sentences, words
+from bot.briefing.text.sentences import SumyTokenizer, split_paragraphs, split_sentences, words
 
 
 def texts(text: str) -> list[str]:

@@ -8,12 +8,12 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.reduction import ReductionSummarizer
 
 from bot.briefing.model import Span
-from bot.briefing.sentences import split_sentences, words
-from bot.briefing.summary import METHODS, UnknownMethodError, jaccard, summarize
-from bot.briefing.summary_ours import WordGraphReduction
-from bot.briefing.summary_quotes import MAX_RUN_ON, speakerless_quotes
-from bot.briefing.summary_rank import STOP_WORDS, build_document, stem
-from bot.briefing.summary_select import content_words, similarity
+from bot.briefing.summary.ours import WordGraphReduction
+from bot.briefing.summary.quotes import MAX_RUN_ON, speakerless_quotes
+from bot.briefing.summary.rank import STOP_WORDS, build_document, stem
+from bot.briefing.summary.select import content_words, similarity
+from bot.briefing.summary.summarize import METHODS, UnknownMethodError, jaccard, summarize
+from bot.briefing.text.sentences import split_sentences, words
 from bot.errors import BotError
 
 ARTICLE = "\n".join([
@@ -245,8 +245,8 @@ def test_content_words_leave_out_function_words_and_verbs_of_saying() -> None:
 
 
 def test_contracted_pronoun_openers_count_as_pronouns():
-    from bot.briefing.sentences import words
-    from bot.briefing.summary import opens_with_pronoun
+    from bot.briefing.summary.summarize import opens_with_pronoun
+    from bot.briefing.text.sentences import words
 
     assert opens_with_pronoun(words("He’s bold and he knows it."))
     assert opens_with_pronoun(words("But they've left already."))

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
-from bot.briefing.sentences import words
-from bot.briefing.wordlists import load_words
+from bot.briefing.text.sentences import words
 
 MAX_RUN_ON = 3
 _MARK = re.compile(r"“|”|''|``|\"|„|«|»")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.briefing.wordlists import load_words
+from bot.briefing.lexicon.wordlists import load_words
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’.\-](?=[^\W_]))*")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from bot.briefing.attribution_cues import is_cue_word
-from bot.briefing.wordlists import load_words
+from bot.briefing.attribution.cues import is_cue_word
+from bot.briefing.lexicon.wordlists import load_words
 
 TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|[^\W_](?:[^\W_]|['’.\-](?=[^\W_]))*\.?|[,;:()\[\]—–\"]|_+",

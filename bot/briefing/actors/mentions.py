@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.briefing.gazetteer import Gazetteer, gazetteer, normalise
+from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
 from bot.briefing.model import Span
 
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.

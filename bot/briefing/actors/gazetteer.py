@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from bot.briefing.wordlists import DATA_DIR, load_words
+from bot.briefing.lexicon.wordlists import DATA_DIR, load_words
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,14 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.briefing.actors import ActorTable
-from bot.briefing.disputes_lookup import (
-    DisputeLookup,
-    content_words,
-    refers_back,
-    unique_disputes,
-)
-from bot.briefing.disputes_text import (
+from bot.briefing.actors.table import ActorTable
+from bot.briefing.disputes.clauses import (
     clean_claim,
     cue_is_blocked,
     opens_clause,
@@ -27,8 +21,14 @@ from bot.briefing.disputes_text import (
     trim_claim,
     verdict_is_predicative,
 )
+from bot.briefing.disputes.lookup import (
+    DisputeLookup,
+    content_words,
+    refers_back,
+    unique_disputes,
+)
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
-from bot.briefing.wordlists import load_words
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 # What may stand between a claim noun and its that-clause: who made the claim, where.

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.briefing.attribution_content import (
+from bot.briefing.attribution.content import (
     is_adjunct_only,
     relative_antecedent,
     word_before,
 )
-from bot.briefing.attribution_cues import Cue, find_phrase_cues, find_verb_cues
-from bot.briefing.attribution_inside import inserted_attribution
-from bot.briefing.attribution_parts import (
+from bot.briefing.attribution.cues import Cue, find_phrase_cues, find_verb_cues
+from bot.briefing.attribution.inside import inserted_attribution
+from bot.briefing.attribution.parts import (
     colon_source,
     content_after,
     content_before,
@@ -29,13 +29,13 @@ from bot.briefing.attribution_parts import (
     quote_end,
     strip_span,
 )
-from bot.briefing.attribution_polls import poll_attribution
-from bot.briefing.attribution_quotes import find_quotes
-from bot.briefing.attribution_source import source_after, source_before, unit_subject
-from bot.briefing.attribution_units import find_units, mask_quotes
+from bot.briefing.attribution.polls import poll_attribution
+from bot.briefing.attribution.quotes import find_quotes
+from bot.briefing.attribution.source import source_after, source_before, unit_subject
+from bot.briefing.attribution.units import find_units, mask_quotes
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
-from bot.briefing.sentences import split_sentences
-from bot.briefing.wordlists import load_words
+from bot.briefing.text.sentences import split_sentences
 
 _QUOTE, _FILL = '"', "_"
 _CONTINUATION_MIN_WORDS = 3

@@ -27,7 +27,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from bot.briefing.model import Span
-from bot.briefing.sentences import SumyTokenizer
+from bot.briefing.text.sentences import SumyTokenizer
 
 STOP_WORDS: frozenset[str] = frozenset(get_stop_words("english"))
 # Hedges that Edmundson's cue method counts against a sentence.

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from bot.briefing.attribution_content import after_listener
-from bot.briefing.attribution_cues import is_cue_word
-from bot.briefing.attribution_source import TOKEN, looks_like_source
-from bot.briefing.wordlists import load_words
+from bot.briefing.attribution.content import after_listener
+from bot.briefing.attribution.cues import is_cue_word
+from bot.briefing.attribution.source import TOKEN, looks_like_source
+from bot.briefing.lexicon.wordlists import load_words
 
 Content = tuple[int, int, bool]
 

@@ -20,17 +20,17 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bot.briefing.model import Span
-from bot.briefing.sentences import words
-from bot.briefing.summary_ours import ours_scores
-from bot.briefing.summary_quotes import speakerless_quotes
-from bot.briefing.summary_rank import STOP_WORDS, SUMY_METHODS, build_document, run_sumy
-from bot.briefing.summary_select import (
+from bot.briefing.summary.ours import ours_scores
+from bot.briefing.summary.quotes import speakerless_quotes
+from bot.briefing.summary.rank import STOP_WORDS, SUMY_METHODS, build_document, run_sumy
+from bot.briefing.summary.select import (
     REDUNDANCY_WEIGHT,
     content_words,
     rank_relevance,
     redundancy,
     scaled,
 )
+from bot.briefing.text.sentences import words
 from bot.errors import BotError
 
 logger = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from functools import lru_cache
 import nupunkt
 from sumy.utils import get_stop_words
 
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
-from bot.briefing.wordlists import load_words
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’.\-](?=[^\W_]))*", re.UNICODE)

@@ -1,6 +1,6 @@
 """Word lists as data files, so a linguist can extend a rule without touching code.
 
-Each list is `bot/briefing/data/<name>.txt`: one entry per line, `#` starts a comment, blank
+Each list is `bot/briefing/lexicon/<name>.txt`: one entry per line, `#` starts a comment, blank
 lines are skipped, entries are lowercased. Lists are read once per process and cached.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.briefing.wordlists import load_words
+from bot.briefing.lexicon.wordlists import load_words
 
 _WORD = re.compile(r"[\w'’.\-]+")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})

@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.briefing.gazetteer import Gazetteer, gazetteer, normalise
-from bot.briefing.mentions import RawMention, find_raw_mentions
+from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
+from bot.briefing.actors.mentions import RawMention, find_raw_mentions
 from bot.briefing.model import Actor, Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})

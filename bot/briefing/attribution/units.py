@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from bot.briefing.attribution_cues import find_verb_cues
+from bot.briefing.attribution.cues import find_verb_cues
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
-from bot.briefing.wordlists import load_words
 
 _QUOTE, _FILL = '"', "_"
 _MAX_TAG_WORDS = 6

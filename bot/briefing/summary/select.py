@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.briefing.sentences import words
-from bot.briefing.summary_rank import STOP_WORDS, stem
-from bot.briefing.wordlists import load_words
+from bot.briefing.lexicon.wordlists import load_words
+from bot.briefing.summary.rank import STOP_WORDS, stem
+from bot.briefing.text.sentences import words
 
 # Tuned on the tune half of bench/summary.py (files numbered 1 mod 4) only.
 REDUNDANCY_WEIGHT = 0.25

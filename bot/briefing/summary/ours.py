@@ -20,7 +20,7 @@ from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers.reduction import ReductionSummarizer
 
 from bot.briefing.model import Span
-from bot.briefing.summary_rank import STOP_WORDS, build_document, run_sumy
+from bot.briefing.summary.rank import STOP_WORDS, build_document, run_sumy
 
 EDMUNDSON_WEIGHT = 0.5
 

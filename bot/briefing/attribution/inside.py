@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from bot.briefing.attribution_cues import Cue
-from bot.briefing.attribution_parts import Content, content_before, strip_span
-from bot.briefing.attribution_source import looks_like_source
-from bot.briefing.wordlists import load_words
+from bot.briefing.attribution.cues import Cue
+from bot.briefing.attribution.parts import Content, content_before, strip_span
+from bot.briefing.attribution.source import looks_like_source
+from bot.briefing.lexicon.wordlists import load_words
 
 _WORDS = re.compile(r"[^\W_]+")
 _NEXT_WORD = re.compile(r"\s+([^\W_]+)")

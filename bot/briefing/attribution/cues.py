@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.briefing.wordlists import load_words
+from bot.briefing.lexicon.wordlists import load_words
 
 _NEXT_WORD = re.compile(r"\s*([^\W_]+)")
 _NOUN_PREPOSITIONS = frozenset(

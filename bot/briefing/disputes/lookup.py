@@ -10,16 +10,16 @@ from functools import cache
 
 from sumy.utils import get_stop_words
 
-from bot.briefing.actors import ActorTable
-from bot.briefing.disputes_text import (
+from bot.briefing.actors.table import ActorTable
+from bot.briefing.disputes.clauses import (
     heads_a_group,
     is_pronoun,
     phrase_is_nameable,
     plausible_name,
     subject_phrase,
 )
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
-from bot.briefing.wordlists import load_words
 
 _NAME_CHARS = r"[\w'’.\-]"
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into

@@ -1,0 +1,1 @@
+"""Key actors: name mentions, canonical names, kinds, titles and salience."""

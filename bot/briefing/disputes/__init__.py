@@ -1,0 +1,1 @@
+"""Disputed points: explicit contests and who holds which side."""

@@ -1,0 +1,1 @@
+"""Word lists grouped by role, as data files (see README.md here)."""

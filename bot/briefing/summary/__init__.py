@@ -1,0 +1,1 @@
+"""Extractive summaries on top of sumy, with chat rules."""

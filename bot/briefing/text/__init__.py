@@ -1,0 +1,1 @@
+"""Text basics: sentences, content words and the one stop-word list."""
