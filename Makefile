@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The venv's bundled pip can be old and trips over extras (lxml[html-clean]); pin a good one.
 PIP_VERSION := 26.3
 
-.PHONY: run test bench lint format clean
+.PHONY: run test bench model lint format clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# Retrain the language layer from ../shared/eval (EVAL_DIR) into bot/briefing/language/model
+# and print its accuracy; about 15 minutes on 2 cores. Tests use the shipped model.
+model: $(STAMP)
+	OPENBLAS_NUM_THREADS=1 $(PY) -m bot.briefing.language.training.train
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

@@ -6,7 +6,8 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["summary", "attribution", "disputes", "speed", "extraction", "store"]
+BENCHMARKS = ["language", "actors", "summary", "attribution", "disputes", "speed", "extraction",
+              "store"]
 
 
 def main(argv: list[str]) -> int:

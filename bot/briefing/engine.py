@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
 from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.disputes.finder import find_disputes
+from bot.briefing.language.analysis import analyse
 from bot.briefing.model import Article, Brief, Position, Span
 from bot.briefing.summary.summarize import summarize
 from bot.briefing.text.sentences import split_sentences
@@ -20,7 +21,7 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     """Brief one article. Pure and deterministic: the same article gives the same brief."""
     spans = split_sentences(article.text)
     starts = [s.start for s in spans]
-    table = find_actors(article.text, spans)
+    table = find_actors(article.text, spans, analyse(article.text, spans))
     positions = resolve_positions(find_attributions(article.text, spans), table, starts)
     quoted = Counter(p.actor for p in positions if p.actor)
     actors = table.ranked(quoted, article.title)

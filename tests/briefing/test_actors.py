@@ -79,3 +79,39 @@ def test_pronoun_with_no_person_nearby_stays_unresolved():
     text = "The storm hit France. Rain fell for days. Roads closed. He said little."
     table, _ = actors_of(text)
     assert table.resolve_pronoun("He", text.index("He said"), 3) is None
+
+
+def test_openers_contractions_and_letters_are_no_actors():
+    _, actors = actors_of(
+        "Yes, I've seen the report. Thanks to the rain, the match was off. "
+        "Try the north gate. Plan N was dropped and Plan S too.")
+    assert not {"Yes", "I've", "Thanks", "Try", "N", "S"} & set(actors)
+
+
+def test_names_sharing_a_head_word_stay_apart_with_place_kind():
+    _, actors = actors_of(
+        "Officials in Fairfax County and Montgomery County closed schools on Monday. "
+        "Fairfax County reopened them on Wednesday.")
+    assert actors["Fairfax County"].kind == "place"
+    assert actors["Montgomery County"].kind == "place"
+    assert actors["Fairfax County"].mentions == 2
+
+
+def test_head_word_of_an_of_phrase_sets_the_kind():
+    _, actors = actors_of(
+        "The Church of Scientology said the Department of Agriculture had erred.")
+    assert actors["Church of Scientology"].kind == "organization"
+    assert actors["Department of Agriculture"].kind == "organization"
+
+
+def test_given_name_alone_joins_the_one_person_it_opens():
+    _, actors = actors_of(
+        "Daniel Montalvo left the compound on Friday. Police later stopped Daniel at a "
+        "motel, and Montalvo was charged.")
+    assert actors["Daniel Montalvo"].mentions == 3
+    assert "Daniel" not in actors
+
+
+def test_kept_gazetteers_type_cities_and_countries():
+    _, actors = actors_of("Talks moved from Nairobi to Montevideo, and Eritrea sent envoys.")
+    assert {actors[n].kind for n in ("Nairobi", "Montevideo", "Eritrea")} == {"place"}

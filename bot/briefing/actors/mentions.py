@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from bot.briefing.actors.evidence import (
+    CONNECTORS,
+    HONORIFICS,
+    name_run,
+    one_entity,
+    split_at_entity_edges,
+    titled_person,
+)
 from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
+from bot.briefing.language.analysis import Analysis
 from bot.briefing.model import Span
 
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*", re.UNICODE)
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
-_CONNECTORS = frozenset({"of", "de", "du", "da", "van", "von", "bin", "al", "la", "le", "der"})
 _PRE_TITLE_MODIFIERS = frozenset({"former", "senior", "deputy", "acting", "top", "chief"})
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,11}?[\w'’\-]+)\s*(?=[,;.]|$)", re.UNICODE
@@ -36,18 +43,37 @@ class RawMention:
     initial: bool  # the run opens its sentence
     demonym_of: str | None = None  # set for "Ukrainian" style mentions of a country
     after_determiner: bool = False  # "the Family", "a Senate": a common noun, not a name
+    entity_kind: str | None = None  # the model's entity type over the mention, if any
 
 
-def find_raw_mentions(text: str, sentences: Sequence[Span]) -> list[RawMention]:
+def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis
+                      ) -> list[RawMention]:
     """Every candidate mention, in text order."""
     gaz = gazetteer()
     found: list[RawMention] = []
     for index, sentence in enumerate(sentences):
         tokens = [(m.start(), _strip_possessive(m)) for m in
                   _TOKEN.finditer(text, sentence.start, sentence.end)]
-        for run in _capitalised_runs(text, tokens):
-            found.extend(_mentions_in_run(text, run, sentence, index, gaz))
+        for whole in _capitalised_runs(text, tokens):
+            for run in split_at_entity_edges(text, whole, analysis):
+                run = name_run(text, run, sentence, analysis, gaz)
+                if run:
+                    found.extend(_typed(m, analysis) for m in
+                                 _mentions_in_run(text, run, sentence, index, gaz, analysis))
     return found
+
+
+def _typed(mention: RawMention, analysis: Analysis) -> RawMention:
+    """The mention with the model's entity type, where an entity covers most of it."""
+    entity = analysis.entity_over(mention.start, mention.end)
+    if entity is None:
+        return mention
+    overlap = min(entity.end, mention.end) - max(entity.start, mention.start)
+    if 2 * overlap < mention.end - mention.start:
+        return mention
+    return replace(mention, entity_kind=entity.kind)
+
+
 
 
 def _strip_possessive(match: re.Match[str]) -> int:
@@ -76,7 +102,7 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tup
                 runs.append(current)
                 current = []
             current.append((start, end))
-        elif (word in _CONNECTORS and current and joined and i + 1 < len(tokens)
+        elif (word in CONNECTORS and current and joined and i + 1 < len(tokens)
               and _is_capitalised(text[tokens[i + 1][0]:tokens[i + 1][1]])
               and text[end:tokens[i + 1][0]] == " "):
             current.append((start, end))
@@ -89,7 +115,8 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tup
 
 
 def _mentions_in_run(
-    text: str, run: list[tuple[int, int]], sentence: Span, index: int, gaz: Gazetteer
+    text: str, run: list[tuple[int, int]], sentence: Span, index: int, gaz: Gazetteer,
+    analysis: Analysis,
 ) -> list[RawMention]:
     words = [text[s:e] for s, e in run]
     initial = not any(c.isalnum() for c in text[sentence.start:run[0][0]])
@@ -97,7 +124,7 @@ def _mentions_in_run(
     while words and normalise(words[0]) in gaz.non_actors:
         run, words = run[1:], words[1:]
         initial = False
-    while words and (words[-1] in _CONNECTORS or (normalise(words[-1]) in gaz.non_actors
+    while words and (words[-1] in CONNECTORS or (normalise(words[-1]) in gaz.non_actors
                                                   and not _surname_like(words, gaz))):
         run, words = run[:-1], words[:-1]
     if not words or (len(words) == 1 and normalise(words[0]) in gaz.lone_adjectives):
@@ -115,19 +142,22 @@ def _mentions_in_run(
         run, words = run[1:], words[1:]
         initial = False
     known = _known_prefix(words, gaz)
+    if known and one_entity(analysis, run) and normalise(
+            " ".join(words[:known])) not in gaz.countries:
+        known = 0  # "Sydney Morning Herald" is one name, "U.S. Senate" is not
     if known and known < len(words):
         org_text = text[run[0][0]:run[known - 1][1]]
         mentions.append(RawMention(org_text, run[0][0], run[known - 1][1], None, index, initial))
         title_parts.append(org_text)
         run, words = run[known:], words[known:]
         initial = False
-    title_len = _title_prefix(words, gaz)
+    title_len = titled_person(words, run, analysis, gaz) or _title_prefix(words, gaz)
     if title_len:
         if normalise(words[title_len - 1]) not in HONORIFICS:  # "Ms Hewitt" has no role
             title_parts.append(" ".join(words[:title_len]))
         run, words = run[title_len:], words[title_len:]
         initial = False
-    while words and words[0] in _CONNECTORS:
+    while words and words[0] in CONNECTORS:
         run, words = run[1:], words[1:]
     if not words:
         return mentions

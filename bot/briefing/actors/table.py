@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions
+from bot.briefing.actors.people import given_names
+from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
@@ -23,8 +25,11 @@ _ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "de"})
 # How much one mention form weighs in salience.
 _DEMONYM_WEIGHT = 0.5
-_SOURCE_WEIGHT = 2.0
-_HEADLINE_WEIGHT = 2.0
+_VERBLESS_WEIGHT = 0.25  # a caption, credit or heading ("Image: Nick Moreau")
+_SOURCE_WEIGHT = 0.5
+_HEADLINE_WEIGHT = 5.0
+_LEAD_WEIGHT = 1.5  # named in the first two sentences
+_LEAD_SENTENCES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,7 @@ class _Entry:
     title: str | None = None
     aliases: set[str] = field(default_factory=set)
     weight: float = 0.0
+    lead: bool = False
     mentions: int = 0
 
 
@@ -109,11 +115,12 @@ class ActorTable:
 
     def ranked(self, source_counts: Counter[str], headline: str = "") -> tuple[Actor, ...]:
         """Actors by salience: mentions, being quoted, and appearing in the headline."""
-        headline_words = {normalise(w) for w in re.findall(r"[\w'’.]+", headline)}
+        words = (_possessive_free(w) for w in re.findall(r"[\w'’.\-]+", headline))
+        padded = f" {' '.join(normalise(w) for w in words)} "
         scored: list[tuple[float, _Entry]] = []
         for entry in self.entries.values():
             score = entry.weight + _SOURCE_WEIGHT * source_counts.get(entry.name, 0)
-            if any(normalise(part) in headline_words for part in _name_keys(entry)):
+            if any(f" {normalise(part)} " in padded for part in _name_keys(entry)):
                 score += _HEADLINE_WEIGHT
             scored.append((score, entry))
         scored.sort(key=lambda pair: (-pair[0], pair[1].name))
@@ -128,6 +135,10 @@ class ActorTable:
         )
 
 
+def _possessive_free(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s") else word
+
+
 def _name_keys(entry: _Entry) -> Iterable[str]:
     yield entry.name
     yield from entry.aliases
@@ -135,8 +146,13 @@ def _name_keys(entry: _Entry) -> Iterable[str]:
         yield entry.name.split()[-1]
 
 
-def find_actors(text: str, sentences: Sequence[Span]) -> ActorTable:
-    raw = find_raw_mentions(text, sentences)
+def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None = None
+                ) -> ActorTable:
+    """The article's actors; `analysis` is the language layer's evidence (made when absent)."""
+    if analysis is None:
+        analysis = analyse(text, sentences)
+    raw = find_raw_mentions(text, sentences, analysis)
+    with_verb = {i for i, s in enumerate(sentences) if analysis.has_verb(s.start, s.end)}
     gaz = gazetteer()
     resolved = _canonical_names(raw, gaz)
     entries: dict[str, _Entry] = {}
@@ -146,7 +162,13 @@ def find_actors(text: str, sentences: Sequence[Span]) -> ActorTable:
             continue
         entry = entries.setdefault(name, _Entry(name, kind))
         entry.mentions += 1
-        entry.weight += _DEMONYM_WEIGHT if mention.demonym_of else 1.0
+        weight = _DEMONYM_WEIGHT if mention.demonym_of else 1.0
+        if mention.sentence not in with_verb:
+            weight *= _VERBLESS_WEIGHT
+        if mention.sentence < _LEAD_SENTENCES and not entry.lead:
+            entry.lead = True
+            weight += _LEAD_WEIGHT
+        entry.weight += weight
         entry.aliases.add(mention.name)
         if entry.title is None and mention.title:
             entry.title = mention.title
@@ -159,43 +181,93 @@ def _canonical_names(
     raw: list[RawMention], gaz: Gazetteer
 ) -> list[tuple[str | None, str]]:
     """Canonical name and kind for every raw mention (None for the ones to drop)."""
-    full_names = _person_full_names(raw, gaz)
-    orgs = {m.name for m in raw if _org_like(m.name, gaz)}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    titled: set[str] = set()
+    for mention in raw:
+        if mention.entity_kind:
+            votes[mention.name][mention.entity_kind] += 1
+        if mention.title:
+            titled.add(mention.name)
+    kinds = {m.name: _kind(m.name, votes[m.name], m.name in titled, gaz)
+             for m in raw if not m.demonym_of}
+    full_names = _person_full_names(kinds, raw)
+    by_given = _by_given_name(kinds)
+    orgs = [name for name, kind in kinds.items() if kind == "organization"]
     initials = {_initials(name): name for name in orgs if len(name.split()) > 1}
-    mid_sentence = Counter(normalise(m.name) for m in raw if not m.initial)
     result: list[tuple[str | None, str]] = []
     for mention in raw:
         key = normalise(mention.name)
+        kind = kinds.get(mention.name)
         if mention.demonym_of:
             result.append((mention.demonym_of, "place"))
         elif key in gaz.names:
             known = gaz.names[key]
             result.append((known.canonical, known.kind))
-        elif _ACRONYM.match(mention.name.replace(".", "")) and mention.name.isupper():
-            result.append((initials.get(mention.name.replace(".", ""), mention.name),
-                           "organization"))
-        elif mention.name in orgs:
-            result.append((mention.name, "organization"))
-        elif len(mention.name.split()) > 1:
-            result.append((full_names.get(mention.name.split()[-1], mention.name), "person"))
-        elif mention.name in full_names:
+        elif _is_acronym(mention.name):
+            canonical = initials.get(mention.name.replace(".", ""))
+            if canonical:
+                result.append((canonical, kinds.get(canonical) or "organization"))
+            else:  # no expansion in the article: a name only if the model says so
+                result.append((mention.name, kind) if votes[mention.name] else (None, ""))
+        elif len(mention.name.split()) == 1 and mention.name in full_names:
             result.append((full_names[mention.name], "person"))
-        elif mention.after_determiner:
-            result.append((None, ""))  # "the Family": a capitalised common noun
-        elif mid_sentence[key] or mention.title:
-            result.append((mention.name, "person"))
+        elif mention.name in by_given:
+            result.append((by_given[mention.name], "person"))
+        elif kind is None or (mention.after_determiner and not mention.entity_kind):
+            result.append((None, ""))  # no evidence that it names anything ("the Family")
         else:
-            result.append((None, ""))  # a capitalised sentence opener, seen nowhere else
+            result.append((mention.name, kind))
     return result
 
 
-def _person_full_names(raw: list[RawMention], gaz: Gazetteer) -> dict[str, str]:
-    """Surname -> the most mentioned full name ending with it ("Biden" -> "Joe Biden")."""
+def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer) -> str | None:
+    """The kind of a name from its evidence, strongest first: the project's lists, a person's
+    title, the head word ("Church of ...", "... County"), the model's entity types, kept
+    gazetteers. None when nothing says it is a name."""
+    key = normalise(name)
+    if key in gaz.names:
+        return gaz.names[key].kind
+    if titled:
+        return "person"
+    head = _head_word(name)
+    if head in gaz.org_words:
+        return "organization"
+    if head in gaz.place_words and len(name.split()) > 1:
+        return "place"
+    several_words = len(name.split()) > 1
+    if several_words and normalise(name.split()[0]) in given_names():
+        return "person"
+    if key in gaz.places:
+        return "place"
+    if votes:
+        voted = max(sorted(votes), key=lambda kind: votes[kind])
+        # An unknown name of several words with no place word is a person's far more often
+        # than a place's; the model confuses the two on names it never saw.
+        return "person" if voted == "place" and several_words else voted
+    if _is_acronym(name):
+        return "organization"
+    return None
+
+
+def _head_word(name: str) -> str:
+    """The noun a name is built on: before "of" ("Church of Scientology"), else the last."""
+    words = [normalise(w) for w in name.split()]
+    if "of" in words[1:]:
+        return words[words.index("of") - 1]
+    return words[-1]
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name.replace(".", ""))) and name.isupper()
+
+
+def _person_full_names(kinds: dict[str, str | None], raw: list[RawMention]) -> dict[str, str]:
+    """Surname -> the most mentioned full name of a person ending with it ("Biden" ->
+    "Joe Biden"). Only people: "Fairfax County" and "Montgomery County" share no surname."""
     by_surname: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in raw:
         words = mention.name.split()
-        if (len(words) > 1 and not mention.demonym_of and normalise(mention.name) not in gaz.names
-                and not _org_like(mention.name, gaz)):
+        if len(words) > 1 and kinds.get(mention.name) == "person":
             by_surname[words[-1]][mention.name] += 1
     return {
         surname: max(forms.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
@@ -203,9 +275,15 @@ def _person_full_names(raw: list[RawMention], gaz: Gazetteer) -> dict[str, str]:
     }
 
 
-def _org_like(name: str, gaz: Gazetteer) -> bool:
-    words = name.split()
-    return normalise(words[-1]) in gaz.org_words or (len(words) == 1 and name.isupper())
+def _by_given_name(kinds: dict[str, str | None]) -> dict[str, str]:
+    """A given name used alone -> the one person's full name it opens ("Daniel" -> "Daniel
+    Montalvo"); with two such people, neither."""
+    opened: dict[str, set[str]] = defaultdict(set)
+    for name, kind in kinds.items():
+        words = name.split()
+        if kind == "person" and len(words) > 1 and normalise(words[0]) in given_names():
+            opened[words[0]].add(name)
+    return {given: next(iter(names)) for given, names in opened.items() if len(names) == 1}
 
 
 def _initials(name: str) -> str:

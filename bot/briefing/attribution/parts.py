@@ -28,8 +28,8 @@ _TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before", "since
 _MIN_LEAD_WORDS = 3
 _MAX_INVERTED_SOURCE_WORDS = 14
 _MAX_NAME_WORDS = 4
-_MAX_LISTENER_WORDS = 8
-_MAX_ADJUNCT_WORDS = 10
+_MAX_LISTENER_PHRASE_WORDS = 8  # a listener with its adjuncts: "told the network on Monday"
+_MAX_OPENER_WORDS = 10
 _MAX_COLON_SOURCE_WORDS = 8
 _MAX_PHRASE_SOURCE_WORDS = 15
 
@@ -114,10 +114,10 @@ def _adjunct_before_that(words_before: str, takes_listener: bool) -> bool:
     if len(words) <= 1:
         return True
     if words_before.lstrip().startswith(",") and words[0].endswith("ing"):
-        return len(words) <= _MAX_LISTENER_WORDS  # "reported, citing two officials, that"
+        return len(words) <= _MAX_LISTENER_PHRASE_WORDS  # "reported, citing two officials, that"
     if takes_listener:
-        return len(words) <= _MAX_LISTENER_WORDS
-    return words[0].lower() in load_words("clause_openers") and len(words) <= _MAX_ADJUNCT_WORDS
+        return len(words) <= _MAX_LISTENER_PHRASE_WORDS
+    return words[0].lower() in load_words("clause_openers") and len(words) <= _MAX_OPENER_WORDS
 
 
 def is_clause_tail(
@@ -162,7 +162,8 @@ def is_clause_tail(
     cut = next((i for i, w in enumerate(rest_words) if w in boundaries and i > 0), len(rest_words))
     if cut <= _MAX_TAIL_WORDS:
         return True  # "..., Rubio said Sunday in Virginia as the crowd roared"
-    return _is_opener(rest_words[0]) or (takes_listener and len(rest_words) <= _MAX_LISTENER_WORDS)
+    short_listener = takes_listener and len(rest_words) <= _MAX_LISTENER_PHRASE_WORDS
+    return _is_opener(rest_words[0]) or short_listener
 
 
 def _is_adverbial_lead(words: list[str]) -> bool:

