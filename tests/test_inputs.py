@@ -82,3 +82,35 @@ def test_seed_article_reads():
     article = read_input(str(SEED))
     assert article.title.startswith("Ukraines president")
     assert SEED.read_text().find(article.text) > 0
+
+
+def test_gzip_bomb_is_refused_without_inflating_it(tmp_path):
+    """Issue 17.3: a small .html.gz that inflates far past the input cap is refused in a
+    bounded stream; the whole of it is never held in memory."""
+    import tracemalloc
+
+    from bot.inputs import MAX_INPUT_BYTES
+
+    member = gzip.compress(b"<html><body>" + b" " * (8 * 1_000_000), compresslevel=9)
+    path = tmp_path / "bomb.html.gz"
+    path.write_bytes(member * 12)  # several members: about 96 MB once inflated
+    assert path.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="too large"):
+            read_input(str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * MAX_INPUT_BYTES
+
+
+def test_truncated_and_multi_member_gzip(tmp_path):
+    page = f"<!doctype html><html><body><article><p>{BODY}</p></article></body></html>".encode()
+    whole = gzip.compress(page[:40]) + gzip.compress(page[40:])
+    path = tmp_path / "two.html.gz"
+    path.write_bytes(whole)
+    assert "The council met" in read_input(str(path)).text
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(InputError, match="damaged"):
+        read_input(str(path))
