@@ -35,8 +35,20 @@ def read_input(argument: str, fetch_url: Callable[[str], Article] | None = None)
             raise InputError("fetching URLs is not available here")
         article = fetch_url(argument)
     else:
-        article = article_from_bytes(_read_file(Path(argument)), name=argument)
+        article = article_from_bytes(_read_file(user_path(argument)), name=argument)
     return check_length(article)
+
+
+def user_path(argument: str) -> Path:
+    """`argument` as a path, with `~` and `~user` expanded when that user exists.
+
+    `Path.expanduser` raises RuntimeError for an unknown user; such a path is then taken
+    literally (and is most likely missing), never a crash."""
+    path = Path(argument)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
 
 
 def check_length(article: Article) -> Article:
