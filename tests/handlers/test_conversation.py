@@ -94,6 +94,13 @@ def test_topic_days_window(conversation, services, site):
     assert bad.ephemeral and "--days" in bad.title
 
 
+@pytest.mark.parametrize("days", ["²", "٣", "3.5", "-1", "99999999999999999999"])
+def test_topic_days_that_are_no_plain_number_get_a_clear_message(conversation, days):
+    """Issue 17.6: "²".isdigit() is true but int() fails: a generic apology came back."""
+    [reply] = conversation.route(event(f"ukraine --days {days}", kind="command"))
+    assert reply.ephemeral and "--days takes a whole number" in reply.title
+
+
 @pytest.mark.parametrize("topic", ['"', "*", "NEAR", ")", "a OR b", "energy)(*\"NEAR/3",
                                    "🙂 énergie", "x" * 150, "\u0000nul", "DROP TABLE articles;"])
 def test_odd_topics_never_fail(conversation, site, topic):
