@@ -317,3 +317,10 @@ def test_a_charset_that_is_no_text_encoding_falls_back_to_detection(
         article = Fetcher(make_settings()).fetch_article(site.url("/odd"))
     assert "Maire Ça" in article.text
     assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_a_name_resolving_to_a_site_local_ipv6_address_is_refused_before_connecting() -> None:
+    """Issue 17.10: fec0::/10 was treated as public, so a connection was attempted."""
+    with pytest.raises(BlockedAddress):
+        Fetcher(make_settings(fetch_allowlist=""), resolver=resolver_to("fec0::1")).fetch_article(
+            "http://intranet.example/")
