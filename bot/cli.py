@@ -13,6 +13,7 @@ from bot import __version__
 from bot.bootstrap import Services, bootstrap
 from bot.errors import BotError
 from bot.formats import RENDERERS
+from bot.redact import redact_userinfo
 
 log = logging.getLogger(__name__)
 EXIT_BAD_INPUT = 2
@@ -101,7 +102,7 @@ def brief_inputs(services: Services, inputs: Sequence[str], fmt: str,
             _report_error(argument, error.user_message, fmt)
             continue
         except Exception:  # a bug must not show a traceback to the user, but is logged
-            log.exception("unexpected failure while briefing %s", argument)
+            log.exception("unexpected failure while briefing %s", redact_userinfo(argument))
             failed = True
             _report_error(argument, "internal error while briefing (see the log)", fmt)
             continue
@@ -112,6 +113,7 @@ def brief_inputs(services: Services, inputs: Sequence[str], fmt: str,
 
 
 def _report_error(argument: str, message: str, fmt: str) -> None:
+    argument = redact_userinfo(argument)
     print(f"error: {argument}: {message}", file=sys.stderr, flush=True)
     if fmt == "json":
         print(json.dumps({"input": argument, "error": message}, ensure_ascii=False), flush=True)

@@ -41,3 +41,18 @@ def test_settings_never_show_secrets():
     settings = Settings(slack_bot_token="xoxb-very-secret", discord_token="discord-secret")
     shown = repr(settings) + str(settings.model_dump())
     assert "very-secret" not in shown and "discord-secret" not in shown
+
+
+def test_passwords_in_urls_are_redacted_from_every_line_and_traceback():
+    """Issue 17.11: userinfo is cut from any log line, whoever writes it (httpx, a traceback)."""
+    for log_format in ("text", "json"):
+        stream, _ = capture(log_format)
+        logging.getLogger("httpx").warning("HTTP Request: GET https://ann:pa%40ss@example.com/a")
+        try:
+            raise ValueError("bad page http://bob:hunter2@news.example/x")
+        except ValueError:
+            logging.getLogger("bot.test").exception("failed on %s", "ftp://eve:pw@files.example")
+        output = stream.getvalue()
+        assert "https://***@example.com/a" in output and "ftp://***@files.example" in output
+        for secret in ("pa%40ss", "hunter2", "eve:pw", "bob:"):
+            assert secret not in output, log_format

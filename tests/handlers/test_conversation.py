@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from tests.handlers.conftest import event
@@ -207,3 +209,16 @@ def test_link_reposted_in_the_same_channel_within_minutes_is_briefed_once(
     services.clock = lambda: NOW + timedelta(minutes=30)
     [later] = paste(conversation, site, "/energy", "m3")
     assert later.kind == "brief" and "first shared in #news" in later.context
+
+
+def test_a_password_in_a_pasted_link_never_reaches_logs_or_replies(conversation, site, caplog):
+    """Issue 17.11: the fetcher and handlers.links logged the URL with its userinfo."""
+    secret = "hunter2-s3cret"
+    link = site.url("/missing").replace("http://", f"http://ann:{secret}@")
+    with caplog.at_level(logging.DEBUG):
+        [reply] = conversation.route(event(f"look {link}"))
+    assert reply.kind == "error" and "doesn't exist" in reply.plain_text()
+    assert secret not in reply.plain_text() and "ann:" not in reply.plain_text()
+    lines = [record.getMessage() for record in caplog.records]
+    assert any("***@127.0.0.1" in line for line in lines)
+    assert not [line for line in lines if secret in line]
