@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.briefing.model import Article
 from bot.briefing.text.sentences import words
 from bot.errors import InputError
+from bot.sniffing import looks_binary
 
 MIN_WORDS = 40
 MAX_INPUT_BYTES = 20_000_000
@@ -79,12 +80,12 @@ def article_from_bytes(data: bytes, name: str) -> Article:
         raise InputError(f"{name} is empty")
     if data[:2] == _GZIP_MAGIC:
         data = gunzip_bounded(data, MAX_INPUT_BYTES, name)
+    if looks_binary(data):
+        raise InputError(f"{name} looks like a binary file, not an article")
     if _HTML_START.match(data[:1024]):
         from bot.fetch.extract import extract_article
 
         return extract_article(data)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name} looks like a binary file, not an article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

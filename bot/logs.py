@@ -22,6 +22,9 @@ TEXT_FORMAT = ("%(asctime)s %(levelname)s %(name)s "
                "[%(platform)s %(channel)s %(article)s] %(message)s")
 JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s"
 NOISY_LIBRARIES = ("alembic", "httpx", "httpcore", "apscheduler.executors", "discord.gateway")
+# Article parsers meet hostile pages daily; the bot catches what they raise and logs it in
+# its own words, so their own error lines and tracebacks stay out of stderr.
+PARSER_LIBRARIES = ("readability", "trafilatura", "htmldate", "courlan", "justext")
 
 
 @contextmanager
@@ -73,3 +76,5 @@ def configure_logging(level: str = "INFO", log_format: str = "text") -> None:
     root.setLevel(level.upper())
     for name in NOISY_LIBRARIES:
         logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    for name in PARSER_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.CRITICAL)

@@ -56,3 +56,16 @@ def test_passwords_in_urls_are_redacted_from_every_line_and_traceback():
         assert "https://***@example.com/a" in output and "ftp://***@files.example" in output
         for secret in ("pa%40ss", "hunter2", "eve:pw", "bob:"):
             assert secret not in output, log_format
+
+
+def test_article_parsers_keep_their_own_tracebacks_out_of_the_log():
+    """Issue 17.12: readability logs `error getting summary` with a traceback on garbage; the
+    bot catches the failure itself, so the parser's own lines stay out of stderr."""
+    stream, _ = capture("text")
+    try:
+        raise ValueError("lxml choked")
+    except ValueError:
+        logging.getLogger("readability.readability").exception("error getting summary: ")
+        logging.getLogger("trafilatura.core").error("empty HTML tree: %s", None)
+    assert "Traceback" not in stream.getvalue()
+    assert "readability" not in stream.getvalue()

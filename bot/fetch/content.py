@@ -9,6 +9,7 @@ import zlib
 from charset_normalizer import from_bytes
 
 from bot.fetch.errors import TooLarge, UnsupportedContentType
+from bot.sniffing import looks_binary
 
 HTML = "html"
 PLAIN_TEXT = "text"
@@ -85,9 +86,17 @@ def sniff_kind(body: bytes) -> str:
             raise _unsupported(name, "")
     if _HTML_SNIFF_RE.match(head.lstrip(codecs.BOM_UTF8)):
         return HTML
-    if b"\x00" in head:
+    if looks_binary(body):
         raise _unsupported("binary file", "")
     return PLAIN_TEXT
+
+
+def refuse_binary(body: bytes) -> None:
+    """Raise `UnsupportedContentType` for a binary body, whatever its label says: parsers
+    fed noise only fail (and log their own tracebacks)."""
+    if looks_binary(body):
+        raise _unsupported("binary file", "")
+
 
 
 def decode_body(body: bytes, declared_charset: str | None = None, *, html: bool = True) -> str:

@@ -23,6 +23,7 @@ from bot.fetch.content import (
     classify_declared,
     decode_body,
     header_charset,
+    refuse_binary,
     sniff_kind,
 )
 from bot.fetch.deadline import Deadline
@@ -184,6 +185,7 @@ class Fetcher:
         if deadline.expired():  # the watchdog's shutdown looks like a clean end of body
             raise self._timeout(url)
         body = b"".join(chunks)
+        refuse_binary(body)
         kind = kind or sniff_kind(body)
         text = decode_body(body, header_charset(content_type), html=kind == HTML)
         return Page(url=url, kind=kind, text=text)

@@ -324,3 +324,17 @@ def test_a_name_resolving_to_a_site_local_ipv6_address_is_refused_before_connect
     with pytest.raises(BlockedAddress):
         Fetcher(make_settings(fetch_allowlist=""), resolver=resolver_to("fec0::1")).fetch_article(
             "http://intranet.example/")
+
+
+def test_a_binary_body_labelled_html_is_refused_before_any_parser_sees_it(
+    site: LocalSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 17.12: readability logged its own traceback for binary bodies sent as text/html."""
+    import random
+
+    noise = random.Random(12).randbytes(6000).replace(b"\x00", b"\x01")
+    site.routes["/blob"] = page(b"<html><body>" + noise, content_type="text/html")
+    with caplog.at_level(logging.DEBUG), pytest.raises(UnsupportedContentType, match="binary"):
+        Fetcher(make_settings()).fetch_article(site.url("/blob"))
+    assert not [r for r in caplog.records if r.exc_info]
+    assert not [r for r in caplog.records if r.name.startswith(("readability", "trafilatura"))]
