@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.briefing.model import Article
-from bot.briefing.text.sentences import words
+from bot.briefing.text.language import count_words, is_english
 from bot.errors import InputError
 from bot.sniffing import looks_binary
 
@@ -22,6 +22,8 @@ MIN_WORDS = 40
 MAX_INPUT_BYTES = 20_000_000
 _DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _URL = re.compile(r"^https?://\S+$")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(//)?", re.IGNORECASE)
+_PATHLESS_SCHEMES = frozenset({"javascript", "data", "mailto", "about", "blob", "vbscript", "tel"})
 _GZIP_MAGIC = b"\x1f\x8b"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
 
@@ -35,9 +37,25 @@ def read_input(argument: str, fetch_url: Callable[[str], Article] | None = None)
         if fetch_url is None:
             raise InputError("fetching URLs is not available here")
         article = fetch_url(argument)
+    elif _is_other_link(argument):
+        scheme = argument.split(":", 1)[0].lower()
+        raise InputError(f"{scheme}: links are not supported; give an http(s) link, a file "
+                         "or - (standard input)")
     else:
         article = article_from_bytes(_read_file(user_path(argument)), name=argument)
-    return check_length(article)
+    return check_briefable(article)
+
+
+def _is_other_link(argument: str) -> bool:
+    """`ftp://...`, `file:///...`, `javascript:...`: a link, but not one to fetch. A file of
+    that name, if there is one, is still read as a file."""
+    match = _SCHEME.match(argument)
+    if match is None or not (match.group(2) or match.group(1).lower() in _PATHLESS_SCHEMES):
+        return False
+    try:
+        return not Path(argument).exists()
+    except (OSError, ValueError):
+        return True
 
 
 def user_path(argument: str) -> Path:
@@ -52,10 +70,15 @@ def user_path(argument: str) -> Path:
         return path
 
 
-def check_length(article: Article) -> Article:
-    count = len(words(article.text))
+def check_briefable(article: Article) -> Article:
+    """Long enough, and in English: the engine's rules and word lists are English ones, and
+    on other languages they give junk actors and positions."""
+    count = count_words(article.text)
     if count < MIN_WORDS:
         raise InputError(f"too short to brief: {count} words (at least {MIN_WORDS} needed)")
+    if not is_english(article.text):
+        raise InputError("only English articles can be briefed, and this one does not look "
+                         "like English")
     return article
 
 
