@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The venv's bundled pip can be old and trips over extras (lxml[html-clean]); pin a good one.
 PIP_VERSION := 26.3
 
-.PHONY: run test bench model lint format clean
+.PHONY: run test fuzz bench model lint format clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q
+
+# The engine's property-based fuzz test with many more examples than `make test` runs.
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q tests/briefing/test_engine_properties.py
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
-from bot.inputs import check_length, read_input
+from bot.errors import InputError
+from bot.inputs import check_briefable, read_input
 from bot.logs import configure_logging
 from bot.settings import Settings, get_settings
 
@@ -51,11 +52,14 @@ class Services:
         return self._store
 
     def fetch_article(self, url: str) -> Article:
-        return check_length(self.fetcher.fetch_article(url))
+        return check_briefable(self.fetcher.fetch_article(url))
 
     def brief_article(self, article: Article, sentences: int | None = None,
                       method: str | None = None) -> Brief:
-        return build_brief(article, sentences or self.settings.summary_sentences,
+        count = self.settings.summary_sentences if sentences is None else sentences
+        if count < 1:
+            raise InputError(f"a summary needs at least one sentence, not {count}")
+        return build_brief(article, count,
                            method or self.settings.summary_method)
 
     def brief_input(self, argument: str, sentences: int | None = None,

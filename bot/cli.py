@@ -13,9 +13,11 @@ from bot import __version__
 from bot.bootstrap import Services, bootstrap
 from bot.errors import BotError
 from bot.formats import RENDERERS
+from bot.redact import redact_userinfo
 
 log = logging.getLogger(__name__)
 EXIT_BAD_INPUT = 2
+MAX_SENTENCES = 10  # SUMMARY_SENTENCES allows the same range
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     brief = commands.add_parser("brief", help="brief files, URLs or '-' (standard input)")
     brief.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
     brief.add_argument("--format", choices=sorted(RENDERERS), default="text")
-    brief.add_argument("--sentences", type=int, default=None, metavar="N",
-                       help="summary sentences (default from SUMMARY_SENTENCES, 3)")
+    brief.add_argument("--sentences", type=sentence_count, default=None, metavar="N",
+                       help=f"summary sentences, 1 to {MAX_SENTENCES} "
+                       "(default from SUMMARY_SENTENCES, 3)")
     brief.add_argument("--method", default=None, help="summary method (default: auto)")
     run = commands.add_parser("run", help="run the bot: Slack, Discord and the digest "
                               "scheduler; the console when no chat platform is set up")
@@ -45,10 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def sentence_count(value: str) -> int:
+    """--sentences N: a whole number in range; 0 or -1 is refused, not quietly replaced."""
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_SENTENCES:
+        raise argparse.ArgumentTypeError(f"give a whole number from 1 to {MAX_SENTENCES}, "
+                                         f"not {value!r}")
+    return int(value)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     services = bootstrap()
     if args.command == "brief":
+        quiet_logging(services)
         return brief_inputs(services, args.inputs, args.format, args.sentences, args.method)
     if args.command == "digest":
         from bot.digest.command import run_digest_command
@@ -64,6 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_console(services, sys.stdin, sys.stdout)
     return EXIT_BAD_INPUT
+
+
+def quiet_logging(services: Services) -> None:
+    """`brief` reports each failure in its one error line, so the bot's own warnings about
+    the same failure would say it twice; LOG_LEVEL, when set, still shows them."""
+    if "log_level" not in services.settings.model_fields_set:
+        logging.getLogger().setLevel(logging.ERROR)
 
 
 def run_bot(services: Services, *, slack_http: bool) -> int:
@@ -101,7 +120,7 @@ def brief_inputs(services: Services, inputs: Sequence[str], fmt: str,
             _report_error(argument, error.user_message, fmt)
             continue
         except Exception:  # a bug must not show a traceback to the user, but is logged
-            log.exception("unexpected failure while briefing %s", argument)
+            log.exception("unexpected failure while briefing %s", redact_userinfo(argument))
             failed = True
             _report_error(argument, "internal error while briefing (see the log)", fmt)
             continue
@@ -112,6 +131,7 @@ def brief_inputs(services: Services, inputs: Sequence[str], fmt: str,
 
 
 def _report_error(argument: str, message: str, fmt: str) -> None:
+    argument = redact_userinfo(argument)
     print(f"error: {argument}: {message}", file=sys.stderr, flush=True)
     if fmt == "json":
         print(json.dumps({"input": argument, "error": message}, ensure_ascii=False), flush=True)

@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import re
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from bot.briefing.model import Article
-from bot.briefing.text.sentences import words
+from bot.briefing.text.language import count_words, is_english
 from bot.errors import InputError
+from bot.sniffing import looks_binary
 
 MIN_WORDS = 40
 MAX_INPUT_BYTES = 20_000_000
 _DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _URL = re.compile(r"^https?://\S+$")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):(//)?", re.IGNORECASE)
+_PATHLESS_SCHEMES = frozenset({"javascript", "data", "mailto", "about", "blob", "vbscript", "tel"})
+_GZIP_MAGIC = b"\x1f\x8b"
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<\?xml)", re.IGNORECASE)
 
 
@@ -32,15 +37,48 @@ def read_input(argument: str, fetch_url: Callable[[str], Article] | None = None)
         if fetch_url is None:
             raise InputError("fetching URLs is not available here")
         article = fetch_url(argument)
+    elif _is_other_link(argument):
+        scheme = argument.split(":", 1)[0].lower()
+        raise InputError(f"{scheme}: links are not supported; give an http(s) link, a file "
+                         "or - (standard input)")
     else:
-        article = article_from_bytes(_read_file(Path(argument)), name=argument)
-    return check_length(article)
+        article = article_from_bytes(_read_file(user_path(argument)), name=argument)
+    return check_briefable(article)
 
 
-def check_length(article: Article) -> Article:
-    count = len(words(article.text))
+def _is_other_link(argument: str) -> bool:
+    """`ftp://...`, `file:///...`, `javascript:...`: a link, but not one to fetch. A file of
+    that name, if there is one, is still read as a file."""
+    match = _SCHEME.match(argument)
+    if match is None or not (match.group(2) or match.group(1).lower() in _PATHLESS_SCHEMES):
+        return False
+    try:
+        return not Path(argument).exists()
+    except (OSError, ValueError):
+        return True
+
+
+def user_path(argument: str) -> Path:
+    """`argument` as a path, with `~` and `~user` expanded when that user exists.
+
+    `Path.expanduser` raises RuntimeError for an unknown user; such a path is then taken
+    literally (and is most likely missing), never a crash."""
+    path = Path(argument)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
+def check_briefable(article: Article) -> Article:
+    """Long enough, and in English: the engine's rules and word lists are English ones, and
+    on other languages they give junk actors and positions."""
+    count = count_words(article.text)
     if count < MIN_WORDS:
         raise InputError(f"too short to brief: {count} words (at least {MIN_WORDS} needed)")
+    if not is_english(article.text):
+        raise InputError("only English articles can be briefed, and this one does not look "
+                         "like English")
     return article
 
 
@@ -63,24 +101,42 @@ def article_from_bytes(data: bytes, name: str) -> Article:
         raise InputError(f"{name} is too large to brief (over {MAX_INPUT_BYTES // 1_000_000} MB)")
     if not data.strip():
         raise InputError(f"{name} is empty")
-    if data[:2] == b"\x1f\x8b":
-        import gzip
-
-        try:
-            data = gzip.decompress(data)[: MAX_INPUT_BYTES + 1]
-        except (OSError, EOFError) as error:
-            raise InputError(f"{name} is a damaged gzip file") from error
+    if data[:2] == _GZIP_MAGIC:
+        data = gunzip_bounded(data, MAX_INPUT_BYTES, name)
+    if looks_binary(data):
+        raise InputError(f"{name} looks like a binary file, not an article")
     if _HTML_START.match(data[:1024]):
         from bot.fetch.extract import extract_article
 
         return extract_article(data)
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name} looks like a binary file, not an article")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"{name} is not UTF-8 text") from error
     return article_from_text(text)
+
+
+def gunzip_bounded(data: bytes, limit: int, name: str) -> bytes:
+    """Every gzip member of `data`, inflated in a stream that stops past `limit` bytes.
+
+    A small bomb (1 MB of gzip holds 1 GB of spaces) never gets the chance to fill memory."""
+    output = bytearray()
+    remaining = data
+    while remaining:
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        try:
+            output += inflater.decompress(remaining, limit + 1 - len(output))
+        except zlib.error as error:
+            raise InputError(f"{name} is a damaged gzip file") from error
+        if len(output) > limit or inflater.unconsumed_tail:
+            raise InputError(f"{name} is too large to brief once decompressed "
+                             f"(over {limit // 1_000_000} MB)")
+        if not inflater.eof:
+            raise InputError(f"{name} is a damaged gzip file (it ends too soon)")
+        remaining = inflater.unused_data
+        if remaining[:2] != _GZIP_MAGIC:
+            break  # trailing padding after the last member, as gzip(1) allows
+    return bytes(output)
 
 
 def article_from_text(text: str) -> Article:

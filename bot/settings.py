@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     slack_api_url: str = Field("https://slack.com/api/", description="Web API base URL")
     slack_http_host: str = Field("0.0.0.0", description="HTTP mode listens on this address")
     port: int = Field(3000, ge=0, le=65535, description="HTTP mode port ($PORT)")
+    # An event or command claimed by a process that died before posting its reply is handed
+    # to Slack's next redelivery after this many seconds (longer than any brief takes).
+    slack_claim_lease_seconds: float = Field(120.0, gt=0, description="claim expiry")
 
     # Discord (bot/platforms/discord_bot.py, docs/discord.md): the token is a SecretStr so it
     # never shows in logs or reprs; a guild id syncs /brief to that guild only (development).

@@ -38,7 +38,8 @@ def topic_command(services: Services, event: Event, text: str) -> Reply:
     match = _DAYS.search(text)
     if match:
         value = match.group(1)
-        if not value.isdigit() or not 1 <= int(value) <= MAX_DAYS:
+        # str.isdigit() also says yes to "²" and "٣", which int() refuses or reads oddly.
+        if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_DAYS:
             return notice(f"--days takes a whole number from 1 to {MAX_DAYS}.")
         days = int(value)
         text = (text[:match.start()] + " " + text[match.end():]).strip()

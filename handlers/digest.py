@@ -37,7 +37,8 @@ USAGE = ("Use /brief digest on [HH:MM] [Area/City] [--always], /brief digest off
          "/brief digest now, or /brief digest topics ukraine, energy.")
 MAX_TOPICS = 10
 MAX_TOPIC_CHARS = 80
-_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})")
+_TIME = re.compile(r"([0-9]{1,2})[:.h]([0-9]{2})")
+_TIME_LIKE = re.compile(r"\d{1,2}[:.h]\d{2}")  # also other scripts' digits: ٠٨:٣٠
 _CLEAR_TOPICS = {"none", "off", "clear", "-"}
 
 
@@ -68,6 +69,8 @@ def turn_on(services: Services, event: Event, words: list[str]) -> Reply:
             always = True
         elif match:
             clock = f"{int(match.group(1)):02d}:{match.group(2)}"
+        elif _TIME_LIKE.fullmatch(word):
+            return notice("A digest time looks like 08:30 (24-hour clock, digits 0 to 9).")
         elif word.startswith("-") or zone is not None:
             return notice(f"I don't understand “{word}”. {USAGE}")
         else:

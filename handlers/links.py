@@ -10,6 +10,7 @@ from bot.briefing.model import Article
 from bot.errors import BotError
 from bot.fetch import canonical_url
 from bot.logs import log_context
+from bot.redact import redact_userinfo
 from bot.store.records import StoredArticle, content_hash
 from handlers.events import Event, Reply
 from handlers.replies import brief_reply, error_reply
@@ -30,9 +31,10 @@ def brief_links(services: Services, event: Event, links: list[str], thread: str 
             if reply is not None:
                 replies.append(reply)
         except BotError as error:
-            log.warning("cannot brief %s for %s:%s: %s", link, event.platform, event.channel,
+            shown = redact_userinfo(link)  # a pasted password stays out of logs and replies
+            log.warning("cannot brief %s for %s:%s: %s", shown, event.platform, event.channel,
                         error.user_message)
-            replies.append(error_reply(f"Couldn't brief {link}: {error.user_message}",
+            replies.append(error_reply(f"Couldn't brief {shown}: {error.user_message}",
                                        thread=thread))
     return replies
 

@@ -100,3 +100,61 @@ def test_url_input_through_the_fetcher_with_the_allowlist(tmp_path):
         assert "Traceback" not in blocked.stderr
     finally:
         site.close()
+
+
+GERMAN = ("Die Bürger der Stadt haben am Montag gegen die geplante Erhöhung der Gebühren "
+          "protestiert. Der Bürgermeister sagte, die Stadt habe keine andere Wahl, weil die "
+          "Kosten für Energie und Personal stark gestiegen seien. Die Opposition im Stadtrat "
+          "kritisierte den Plan scharf und forderte eine Volksabstimmung über die Gebühren. ")
+CHINESE = ("市议会周二投票批准在河上修建一座新桥，结束了该镇长达十多年的辩论。市长简·波特说，这座桥将缩短"
+           "数千名居民的通勤时间，并为长期感到被忽视的东部地区带来新的商业。")
+
+
+def test_bad_inputs_each_get_one_clear_line_and_nothing_else(tmp_path):
+    """Issue 17.13 (and 17.11): schemes, languages and a blocked URL, one line each."""
+    german, chinese = tmp_path / "german.txt", tmp_path / "chinese.txt"
+    german.write_text("Protest gegen Gebühren\n\n" + GERMAN * 2)
+    chinese.write_text("新桥\n\n" + CHINESE)
+    inputs = ["ftp://files.example/a.txt", "file:///etc/hostname", "javascript:alert(1)",
+              "http://ann:hunter2@127.0.0.1:9/private", str(german), str(chinese)]
+    result = run_cli("brief", *inputs)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == len(inputs), result.stderr  # no WARNING line besides each error
+    ftp, file, script, private, in_german, in_chinese = lines
+    assert "ftp: links are not supported" in ftp and "no such file" not in ftp
+    assert "file: links are not supported" in file
+    assert "javascript: links are not supported" in script
+    assert "hunter2" not in result.stderr and "http://***@127.0.0.1:9/private" in private
+    assert "only English" in in_german
+    assert "only English" in in_chinese and "too short" not in in_chinese
+
+
+def test_sentence_counts_below_one_are_refused(capsys):
+    """Issue 17.13: --sentences 0 silently gave 3 sentences and -1 gave none."""
+    import pytest
+
+    from bot.cli import build_parser
+
+    for value in ("0", "-1", "²", "11"):
+        with pytest.raises(SystemExit) as exited:
+            build_parser().parse_args(["brief", "--sentences", value, str(SEED)])
+        assert exited.value.code == 2
+        assert "whole number from 1 to 10" in capsys.readouterr().err
+    assert build_parser().parse_args(["brief", "--sentences", "2", "x"]).sentences == 2
+
+
+def test_services_refuse_a_summary_of_no_sentences():
+    import pytest
+
+    from bot.bootstrap import bootstrap
+    from bot.errors import InputError
+    from bot.inputs import read_input
+    from bot.settings import Settings
+
+    services = bootstrap(Settings(_env_file=None))  # type: ignore[call-arg]
+    article = read_input(str(SEED))
+    for count in (0, -1):
+        with pytest.raises(InputError, match="at least one sentence"):
+            services.brief_article(article, sentences=count)
+    assert len(services.brief_article(article, sentences=1).summary) == 1

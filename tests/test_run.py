@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.fetch.conftest import LocalSite
+from tests.fetch.conftest import LocalSite, page
 from tests.handlers.conftest import ENERGY, article_html
 from tests.platforms.conftest import slow_page
 from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
@@ -69,9 +69,10 @@ def wait_until(condition: Callable[[], bool], seconds: float = 30) -> None:
         time.sleep(0.02)
 
 
-def post_event(port: int, body: str) -> int:
+def post_event(port: int, body: str, retry_num: int | None = None) -> int:
     request = urllib.request.Request(f"http://127.0.0.1:{port}/slack/events",
-                                     data=body.encode(), headers=signed_headers(body))
+                                     data=body.encode(),
+                                     headers=signed_headers(body, retry_num=retry_num))
     with urllib.request.urlopen(request, timeout=5) as answer:
         return answer.status
 
@@ -126,3 +127,55 @@ def test_console_through_piped_standard_input(tmp_path):
     assert "he (said)" not in out  # an unresolved pronoun is no source to show
     assert "couldn't tell what you're asking" in out
     assert "Traceback" not in result.stderr
+
+
+def test_an_event_in_flight_at_kill_9_is_answered_by_the_next_process(tmp_path):
+    """Issue 17.9, against real processes: the claim of a process killed mid-brief expires,
+    and Slack's redelivery to a fresh process gets the brief; the database stays sound."""
+    site, fake = LocalSite(), FakeSlack()
+    slow, fast = slow_page(article_html("Energy bills to fall in April", ENERGY)), page(
+        article_html("Energy bills to fall in April", ENERGY))
+    site.routes["/slow"] = lambda handler: (fast if len(site.requests) > 1 else slow)(handler)
+    port = free_port()
+    env = clean_env(tmp_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_SIGNING_SECRET=SIGNING_SECRET,
+                    SLACK_API_URL=fake.api_url, PORT=str(port), SLACK_HTTP_HOST="127.0.0.1",
+                    FETCH_ALLOWLIST="127.0.0.1", FETCH_RETRIES="0",
+                    SLACK_CLAIM_LEASE_SECONDS="1")
+    body = event_body(message(f"read {site.url('/slow')}", "1.0"), "EvKILLED")
+
+    def start() -> subprocess.Popen[str]:
+        process = subprocess.Popen([sys.executable, "-m", "bot", "run", "--slack-http"],
+                                   cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wait_for_health(port, process)
+        return process
+
+    first = start()
+    try:
+        assert post_event(port, body) == 200
+        wait_until(lambda: "/slow" in site.paths_requested())  # claimed; brief in flight
+        first.kill()  # SIGKILL: no clean-up at all
+        first.wait(timeout=10)
+        lease_over = time.monotonic() + 1.1
+        second = start()
+        try:
+            time.sleep(max(0.0, lease_over - time.monotonic()))  # the dead claim's lease ends
+            assert post_event(port, body, retry_num=1) == 200
+            wait_until(lambda: any(c.method == "chat.postMessage" for c in fake.calls))
+        finally:
+            second.send_signal(signal.SIGTERM)
+            _, stderr = second.communicate(timeout=30)
+    finally:
+        if first.poll() is None:
+            first.kill()
+        site.close()
+        fake.close()
+    assert "Traceback" not in stderr
+    posts = [call for call in fake.calls if call.method == "chat.postMessage"]
+    assert len(posts) == 1 and posts[0].params.get("thread_ts") == "1.0"
+    database = sqlite3.connect(tmp_path / "bot.db")
+    try:
+        assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert database.execute("SELECT done FROM handled_events").fetchall() == [(1,)]
+    finally:
+        database.close()

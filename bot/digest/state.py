@@ -84,7 +84,7 @@ def channel_zone(settings: ChannelSettings, defaults: Settings) -> ZoneInfo:
     _, name = digest_time_and_zone(settings, defaults)
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         log.warning("unknown digest time zone %r for %s; using UTC", name, settings.channel)
         return ZoneInfo("UTC")
 

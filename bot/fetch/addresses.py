@@ -64,6 +64,8 @@ def is_forbidden_address(address: IPAddress) -> bool:
             embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
         if embedded is not None and is_forbidden_address(embedded):
             return True
+        if address.is_site_local:  # fec0::/10: deprecated, but routers may still honour it
+            return True
     return (
         address.is_loopback or address.is_private or address.is_link_local
         or address.is_multicast or address.is_reserved or address.is_unspecified

@@ -9,6 +9,7 @@ import zlib
 from charset_normalizer import from_bytes
 
 from bot.fetch.errors import TooLarge, UnsupportedContentType
+from bot.sniffing import looks_binary
 
 HTML = "html"
 PLAIN_TEXT = "text"
@@ -43,6 +44,11 @@ _META_CHARSET_RE = re.compile(
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Text codecs that are no character set of a page: transforms, escapes, refusals. UTF-7 is
+# refused by browsers too (WHATWG), since it hides markup from filters.
+_NOT_CHARSETS = frozenset({
+    "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7",
+})
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
 _LATIN1_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
 
@@ -80,9 +86,17 @@ def sniff_kind(body: bytes) -> str:
             raise _unsupported(name, "")
     if _HTML_SNIFF_RE.match(head.lstrip(codecs.BOM_UTF8)):
         return HTML
-    if b"\x00" in head:
+    if looks_binary(body):
         raise _unsupported("binary file", "")
     return PLAIN_TEXT
+
+
+def refuse_binary(body: bytes) -> None:
+    """Raise `UnsupportedContentType` for a binary body, whatever its label says: parsers
+    fed noise only fail (and log their own tracebacks)."""
+    if looks_binary(body):
+        raise _unsupported("binary file", "")
+
 
 
 def decode_body(body: bytes, declared_charset: str | None = None, *, html: bool = True) -> str:
@@ -99,7 +113,10 @@ def decode_body(body: bytes, declared_charset: str | None = None, *, html: bool 
             if encoding and encoding.startswith("utf-16"):
                 encoding = "utf-8"
     if encoding is not None:
-        return body.decode(encoding, errors="replace")
+        try:
+            return body.decode(encoding, errors="replace")
+        except (UnicodeError, LookupError, ValueError, TypeError):
+            pass  # a label that names a codec but cannot read this body: guess instead
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
@@ -110,15 +127,22 @@ def decode_body(body: bytes, declared_charset: str | None = None, *, html: bool 
 
 
 def _usable_encoding(label: str | None) -> str | None:
+    """The codec a charset label names, or None when it is no character set at all.
+
+    Python's codec registry also holds transforms (rot13, base64, zlib), IDNA and the
+    like; a page may name any of them, so only text encodings that read bytes count."""
     if not label:
         return None
     label = label.strip().lower()
     if label in _LATIN1_ALIASES:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def _friendly_name(kind: str) -> str:

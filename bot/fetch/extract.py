@@ -17,6 +17,7 @@ from bot.briefing.model import Article
 from bot.fetch.content import decode_body
 from bot.fetch.errors import InvalidUrl, NoArticleText
 from bot.fetch.urls import canonical_url
+from bot.redact import redact_userinfo
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
     if len(primary.text) < FALLBACK_BELOW_CHARS:
         fallback = _with_readability(markup)
         if len(fallback.text) > len(primary.text):
-            logger.debug("readability beat trafilatura on %s", url)
+            logger.debug("readability beat trafilatura on %s", redact_userinfo(url or ""))
             best = _Extraction(
                 fallback.text, primary.title or fallback.title, primary.published, primary.source
             )
@@ -98,7 +99,7 @@ def _with_trafilatura(markup: str, url: str | None) -> _Extraction:
             markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
         )
     except Exception as error:  # a third-party parser on hostile input: any failure is "nothing"
-        logger.debug("trafilatura failed on %s: %r", url, error)
+        logger.debug("trafilatura failed on %s: %r", redact_userinfo(url or ""), error)
         return _Extraction("")
     if document is None or isinstance(document, dict):
         return _Extraction("")

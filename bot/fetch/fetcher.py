@@ -23,6 +23,7 @@ from bot.fetch.content import (
     classify_declared,
     decode_body,
     header_charset,
+    refuse_binary,
     sniff_kind,
 )
 from bot.fetch.deadline import Deadline
@@ -36,6 +37,7 @@ from bot.fetch.errors import (
 )
 from bot.fetch.extract import article_from_plain_text, extract_article
 from bot.fetch.urls import DEFAULT_PORTS, ascii_host, split_web_url
+from bot.redact import redact_userinfo
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -80,11 +82,12 @@ class Fetcher:
                 return extract_article(page.text, page.url)
             return article_from_plain_text(page.text, page.url)
         except FetchError as error:
-            logger.warning("fetch of %s failed: %s (%s)", url, error.reason, error.user_message)
+            logger.warning("fetch of %s failed: %s (%s)", redact_userinfo(url), error.reason,
+                           error.user_message)
             raise
         except Exception as error:
             # Hostile pages reach third-party parsers; whatever they throw, users get words.
-            logger.exception("unexpected failure fetching %s", url)
+            logger.exception("unexpected failure fetching %s", redact_userinfo(url))
             raise FetchError("couldn't read that link (unexpected error)") from error
 
     def fetch_page(self, url: str) -> Page:
@@ -160,7 +163,8 @@ class Fetcher:
             if wait >= deadline.remaining():
                 return response
             response.close()
-            logger.info("retrying %s in %.2f s after HTTP %d", url, wait, response.status_code)
+            logger.info("retrying %s in %.2f s after HTTP %d", redact_userinfo(url), wait,
+                        response.status_code)
             time.sleep(wait)
         raise AssertionError("unreachable: the last attempt always returns")
 
@@ -181,6 +185,7 @@ class Fetcher:
         if deadline.expired():  # the watchdog's shutdown looks like a clean end of body
             raise self._timeout(url)
         body = b"".join(chunks)
+        refuse_binary(body)
         kind = kind or sniff_kind(body)
         text = decode_body(body, header_charset(content_type), html=kind == HTML)
         return Page(url=url, kind=kind, text=text)

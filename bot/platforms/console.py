@@ -14,7 +14,7 @@ from typing import TextIO
 from bot.bootstrap import Services
 from bot.errors import BotError
 from bot.fetch import find_links
-from bot.inputs import read_input
+from bot.inputs import read_input, user_path
 from handlers import Conversation, Event, Reply
 
 log = logging.getLogger(__name__)
@@ -90,8 +90,8 @@ def _is_path(line: str) -> bool:
     if len(line) > 4096 or "\n" in line:
         return False
     try:
-        return Path(line).expanduser().is_file()
-    except OSError:
+        return user_path(line).is_file()
+    except (OSError, ValueError):
         return False
 
 

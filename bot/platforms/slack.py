@@ -93,7 +93,8 @@ async def run_slack(services: Services, conversation: Conversation, *, http: boo
         if use_socket_mode:
             await run_socket_mode(app, app_token)
         else:
-            await serve_http(app, settings.slack_http_host, settings.port)
+            await serve_http(app, settings.slack_http_host, settings.port,
+                             secret_value(settings.slack_signing_secret))
     finally:
         await bridge.drain(timeout=SHUTDOWN_GRACE_SECONDS)
         bridge.cancel_pending()

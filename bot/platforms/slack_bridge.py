@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import timedelta
 from typing import Any
 
 from slack_bolt.context.async_context import AsyncBoltContext
@@ -23,6 +24,7 @@ from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_events import (
     PLATFORM,
     command_event,
+    command_key,
     delivery_key,
     is_from_a_person,
     mentions_bot,
@@ -64,12 +66,18 @@ class SlackBridge:
 
     async def on_command(self, ack: Callable[..., Awaitable[Any]], body: Payload,
                          client: AsyncWebClient, respond: Respond) -> None:
-        """`/brief ...`: ack within Slack's three seconds, then do the work."""
+        """`/brief ...`: ack within Slack's three seconds, then do the work, once per
+        trigger_id: a replayed request is acked and not answered again."""
         await ack()
         with self._tracked():
+            key = command_key(body)
+            if not await self._claim(key):
+                log.info("skipping a repeated /brief command (%s)", key)
+                return
             event = command_event(body)
             for reply in await self._route(event):
                 await self._post_command_reply(client, respond, event, reply)
+            await self._finish(key)
 
     async def drain(self, timeout: float | None = None) -> None:
         """Wait for the events being handled: tests, and a clean shutdown."""
@@ -97,23 +105,35 @@ class SlackBridge:
                       request: AsyncBoltRequest) -> None:
         with self._tracked():
             retry = request.headers.get("x-slack-retry-num", [None])[0]
-            if not await self._claim(body):
+            key = delivery_key(body)
+            if not await self._claim(key):
                 log.info("skipping a repeated delivery of %s (retry %s)",
                          body.get("event_id"), retry)
                 return
             for reply in await self._route(event):
                 await self._post_event_reply(client, event, reply)
+            await self._finish(key)
 
-    async def _claim(self, body: Payload) -> bool:
-        """The first delivery of an event wins, in the store, so any process may get retries."""
-        key = delivery_key(body)
+    async def _claim(self, key: str | None) -> bool:
+        """The first delivery wins, in the store, so any process may get retries. A claim is
+        a lease: if this process dies before `_finish`, a later redelivery takes over."""
         if key is None:
             return True
+        lease = timedelta(seconds=self.services.settings.slack_claim_lease_seconds)
         try:
-            return await asyncio.to_thread(self.services.store.claim_event, PLATFORM, key)
+            return await asyncio.to_thread(self.services.store.claim_event, PLATFORM, key, lease)
         except Exception:
             log.exception("cannot claim Slack event %s; not handling it", key)
             return False
+
+    async def _finish(self, key: str | None) -> None:
+        """The replies are posted (or refused by Slack for good): never handle it again."""
+        if key is None:
+            return
+        try:
+            await asyncio.to_thread(self.services.store.finish_event, PLATFORM, key)
+        except Exception:
+            log.exception("cannot mark Slack event %s as handled", key)
 
     async def _route(self, event: Event) -> list[Reply]:
         return await asyncio.to_thread(self.conversation.route, event)

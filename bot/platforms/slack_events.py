@@ -67,6 +67,13 @@ def command_event(body: Payload) -> Event:
     )
 
 
+def command_key(body: Payload) -> str | None:
+    """What a replayed slash command shares with the original: its `trigger_id`, which
+    Slack makes anew for every invocation."""
+    trigger = body.get("trigger_id")
+    return f"command:{team_of(body)}:{trigger}" if trigger else None
+
+
 def delivery_key(body: Payload) -> str | None:
     """What stays the same when Slack delivers an event again: its `event_id`."""
     event_id = body.get("event_id")

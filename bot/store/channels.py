@@ -16,7 +16,8 @@ from bot.store.database import insert_ignoring_conflicts
 from bot.store.models import ChannelSettingsRow, DigestSentRow, utc_now
 from bot.store.records import CHANNEL_SETTING_FIELDS, ChannelSettings
 
-_DIGEST_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_DIGEST_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")  # ASCII digits only, not "٣"
+MAX_ZONE_CHARS = 64  # the longest IANA name is about 30; longer ones reach the file system
 _CHANNEL_KEY = ["platform", "workspace", "channel"]
 _DIGEST_KEY = ["platform", "workspace", "channel", "day"]
 
@@ -53,11 +54,23 @@ def _validate(changes: Mapping[str, Any]) -> None:
     if digest_time is not None and not _DIGEST_TIME.fullmatch(str(digest_time)):
         raise InputError("A digest time looks like 08:30 (24-hour clock).")
     timezone = changes.get("digest_timezone")
-    if timezone is not None:
-        try:
-            ZoneInfo(str(timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            raise InputError(f"I don't know the time zone {timezone!r}.") from None
+    if timezone is not None and not is_known_zone(str(timezone)):
+        raise InputError(f"I don't know the time zone {_shown(str(timezone))!r}.")
+
+
+def is_known_zone(name: str) -> bool:
+    """An IANA zone name that tzdata knows; odd names never reach a file system error."""
+    if not name or len(name) > MAX_ZONE_CHARS or not name.isascii():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def update_channel_settings(

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -161,7 +162,10 @@ class DigestSentRow(Base):
 
 
 class HandledEventRow(Base):
-    """A redelivered platform event (Slack retries, a repeated event id) is handled once."""
+    """A redelivered platform event (Slack retries, a repeated event id) is handled once.
+
+    `handled_at` is when the current claim was taken; `done` turns true once the replies
+    are posted. A claim that is not done after the lease belongs to a process that died."""
 
     __tablename__ = "handled_events"
     __table_args__ = (
@@ -173,3 +177,4 @@ class HandledEventRow(Base):
     platform: Mapped[str] = mapped_column(String(32))
     event_key: Mapped[str] = mapped_column(String(ID_LENGTH))
     handled_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=true())

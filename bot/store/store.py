@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
@@ -19,6 +19,9 @@ from bot.briefing.model import Article, Brief
 from bot.store import articles, channels, events, migrate, search, shares
 from bot.store.database import create_store_engine
 from bot.store.records import ChannelSettings, Share, StoredArticle
+
+# Longer than any brief takes (fetch deadline plus briefing), shorter than Slack's last retry.
+DEFAULT_EVENT_LEASE = timedelta(minutes=2)
 
 logger = logging.getLogger(__name__)
 
@@ -180,10 +183,16 @@ class Store:
 
     # Events
 
-    def claim_event(self, platform: str, key: str) -> bool:
-        """Claim a platform event (e.g. a Slack event_id); False when it was handled before."""
+    def claim_event(self, platform: str, key: str,
+                    lease: timedelta = DEFAULT_EVENT_LEASE) -> bool:
+        """Claim a platform event (e.g. a Slack event_id); False when it was handled before
+        or is being handled now. Call `finish_event` once its replies are posted."""
         with self._transaction() as session:
-            return events.claim_event(session, platform, key)
+            return events.claim_event(session, platform, key, lease)
+
+    def finish_event(self, platform: str, key: str) -> None:
+        with self._transaction() as session:
+            events.finish_event(session, platform, key)
 
     def forget_events_before(self, cutoff: datetime) -> int:
         with self._transaction() as session:

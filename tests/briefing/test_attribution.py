@@ -6,6 +6,7 @@ import pytest
 
 from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.attribution.quotes import find_quotes
+from bot.briefing.attribution.units import mask_quotes
 from bot.briefing.lexicon.wordlists import load_words
 
 
@@ -462,3 +463,26 @@ def test_new_stance_verb() -> None:
     assert triples("The judge ordered the city to release the records.") == [
         ("The judge", "ordered", "the city to release the records", False)
     ]
+
+
+REPEATED = "The minister said the plan would work and officials agreed. " * 5
+
+
+def test_whitespace_only_unit_tail_is_no_abbreviation() -> None:
+    """Issue 17.1: a unit whose last characters are all whitespace crashed the engine."""
+    text = "''\x1d\nl\nA " + REPEATED
+    found = find_attributions(text)
+    assert_offsets(text, found)
+    assert [a.cue.text for a in found] == ["said"] * 5
+
+
+@pytest.mark.parametrize("head", ["'' \n", "''\n", "x '' y.\n", "\t''\t\n"])
+def test_bare_doubled_apostrophe_keeps_later_spans_in_place(head: str) -> None:
+    """Issue 17.2: a bare '' was masked as four characters, shifting every later span."""
+    text = head + REPEATED
+    assert len(mask_quotes(text, find_quotes(text))) == len(text)
+    found = find_attributions(text)
+    assert_offsets(text, found)
+    assert found
+    assert {(a.source.text, a.cue.text) for a in found} <= {
+        ("The minister", "said"), ("A The minister", "said")}

@@ -51,6 +51,12 @@ def test_on_with_time_zone_and_always(route, services):
     ("digest on 08:00 Mars/Olympus", "I don't know the time zone 'Mars/Olympus'"),
     ("digest on 08:00 Europe/Berlin Asia/Tokyo", "I don't understand “Asia/Tokyo”"),
     ("digest sometimes", "I don't know “digest sometimes”"),
+    # Issue 17.6: a zone name too long for the file system, and digits of another script.
+    ("digest on 08:30 " + "Europe/" * 43, "I don't know the time zone 'Europe/Europe/"),
+    ("digest on 08:30 " + "x" * 300, "I don't know the time zone 'xxxx"),
+    ("digest on 08:0٣", "A digest time looks like 08:30"),
+    ("digest on ٠٨:٣٠ Europe/Berlin", "A digest time looks like 08:30"),
+    ("digest on 08:30 Europe/Berlin\x00", "I don't know the time zone"),
 ])
 def test_bad_time_or_zone_gets_a_clear_private_message(route, services, text, expected):
     [reply] = route(text)

@@ -31,6 +31,8 @@ def test_host_names_are_not_mistaken_for_addresses(host: str) -> None:
     ("240.0.0.1", True), ("255.255.255.255", True), ("::", True), ("::1", True),
     ("fe80::1", True), ("fc00::1", True), ("ff02::1", True), ("::ffff:127.0.0.1", True),
     ("::ffff:93.184.216.34", False), ("64:ff9b::10.0.0.1", True), ("2002:c0a8:101::", True),
+    # Issue 17.10: the old site-local range, fec0::/10, as Python calls it global.
+    ("fec0::1", True), ("fec0:1234::5", True), ("feff:ffff::1", True),
 ])
 def test_forbidden_addresses(address: str, forbidden: bool) -> None:
     assert is_forbidden_address(ipaddress.ip_address(address)) is forbidden

@@ -295,3 +295,46 @@ def test_a_consent_wall_is_no_article_text_and_is_logged(
     )
     assert any(url in r.getMessage() and "no article text" in r.getMessage()
                for r in caplog.records if r.levelno == logging.WARNING)
+
+
+ODD_CHARSETS = ["rot13", "base64", "hex", "zlib_codec", "idna", "undefined", "uu", "utf-7"]
+
+
+@pytest.mark.parametrize("where", ["header", "meta"])
+@pytest.mark.parametrize("charset", ODD_CHARSETS)
+def test_a_charset_that_is_no_text_encoding_falls_back_to_detection(
+    site: LocalSite, caplog: pytest.LogCaptureFixture, charset: str, where: str
+) -> None:
+    """Issue 17.4: codec names that are transforms or refusals were used to decode pages."""
+    html = ARTICLE_HTML.replace("Mayor", "Maire Ça")
+    if where == "meta":
+        html = html.replace("<head>", f'<head><meta charset="{charset}">')
+        content_type = "text/html"
+    else:
+        content_type = f"text/html; charset={charset}"
+    site.routes["/odd"] = page(html.encode("utf-8"), content_type=content_type)
+    with caplog.at_level(logging.DEBUG):
+        article = Fetcher(make_settings()).fetch_article(site.url("/odd"))
+    assert "Maire Ça" in article.text
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_a_name_resolving_to_a_site_local_ipv6_address_is_refused_before_connecting() -> None:
+    """Issue 17.10: fec0::/10 was treated as public, so a connection was attempted."""
+    with pytest.raises(BlockedAddress):
+        Fetcher(make_settings(fetch_allowlist=""), resolver=resolver_to("fec0::1")).fetch_article(
+            "http://intranet.example/")
+
+
+def test_a_binary_body_labelled_html_is_refused_before_any_parser_sees_it(
+    site: LocalSite, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 17.12: readability logged its own traceback for binary bodies sent as text/html."""
+    import random
+
+    noise = random.Random(12).randbytes(6000).replace(b"\x00", b"\x01")
+    site.routes["/blob"] = page(b"<html><body>" + noise, content_type="text/html")
+    with caplog.at_level(logging.DEBUG), pytest.raises(UnsupportedContentType, match="binary"):
+        Fetcher(make_settings()).fetch_article(site.url("/blob"))
+    assert not [r for r in caplog.records if r.exc_info]
+    assert not [r for r in caplog.records if r.name.startswith(("readability", "trafilatura"))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from tests.handlers.conftest import event
@@ -92,6 +94,13 @@ def test_topic_days_window(conversation, services, site):
     assert reply.kind == "topic" and "30 days" in reply.title
     [bad] = conversation.route(event("energy --days 0", kind="command"))
     assert bad.ephemeral and "--days" in bad.title
+
+
+@pytest.mark.parametrize("days", ["²", "٣", "3.5", "-1", "99999999999999999999"])
+def test_topic_days_that_are_no_plain_number_get_a_clear_message(conversation, days):
+    """Issue 17.6: "²".isdigit() is true but int() fails: a generic apology came back."""
+    [reply] = conversation.route(event(f"ukraine --days {days}", kind="command"))
+    assert reply.ephemeral and "--days takes a whole number" in reply.title
 
 
 @pytest.mark.parametrize("topic", ['"', "*", "NEAR", ")", "a OR b", "energy)(*\"NEAR/3",
@@ -200,3 +209,16 @@ def test_link_reposted_in_the_same_channel_within_minutes_is_briefed_once(
     services.clock = lambda: NOW + timedelta(minutes=30)
     [later] = paste(conversation, site, "/energy", "m3")
     assert later.kind == "brief" and "first shared in #news" in later.context
+
+
+def test_a_password_in_a_pasted_link_never_reaches_logs_or_replies(conversation, site, caplog):
+    """Issue 17.11: the fetcher and handlers.links logged the URL with its userinfo."""
+    secret = "hunter2-s3cret"
+    link = site.url("/missing").replace("http://", f"http://ann:{secret}@")
+    with caplog.at_level(logging.DEBUG):
+        [reply] = conversation.route(event(f"look {link}"))
+    assert reply.kind == "error" and "doesn't exist" in reply.plain_text()
+    assert secret not in reply.plain_text() and "ann:" not in reply.plain_text()
+    lines = [record.getMessage() for record in caplog.records]
+    assert any("***@127.0.0.1" in line for line in lines)
+    assert not [line for line in lines if secret in line]

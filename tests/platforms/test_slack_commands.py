@@ -6,7 +6,13 @@ import asyncio
 import time
 
 from tests.platforms.fake_slack import BOT_USER_ID
-from tests.platforms.slack_requests import CHANNEL, SlackHarness, message
+from tests.platforms.slack_requests import (
+    CHANNEL,
+    SlackHarness,
+    command_body,
+    message,
+    signed_headers,
+)
 
 
 def test_brief_topic_after_a_link_was_pasted_posts_the_topic_brief(slack: SlackHarness,
@@ -109,3 +115,22 @@ def test_a_brief_command_where_the_bot_cannot_post_uses_the_response_url(
     [answer] = slack.fake.posts("response_url")
     assert answer.params["response_type"] == "in_channel"
     assert "Energy bills" in answer.text
+
+
+def test_a_replayed_command_is_answered_once(slack: SlackHarness) -> None:
+    """Issue 17.8: the same signed /brief help, replayed byte for byte, was answered twice."""
+    body = command_body("help", slack.fake.response_url())
+    headers = signed_headers(body, content_type="application/x-www-form-urlencoded")
+
+    async def scenario() -> None:
+        first = await slack.dispatch(body, headers)
+        replay = await slack.dispatch(body, headers)
+        assert first.status == replay.status == 200
+        await slack.settle()
+        again = command_body("help", slack.fake.response_url())  # a new trigger_id
+        await slack.dispatch(again, signed_headers(
+            again, content_type="application/x-www-form-urlencoded"))
+        await slack.settle()
+
+    asyncio.run(scenario())
+    assert len(slack.fake.posts("response_url")) == 2

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import timedelta
 
 import pytest
 
+from bot.bootstrap import bootstrap
+from tests.handlers.conftest import NOW
+from tests.platforms.conftest import slack_settings
 from tests.platforms.fake_slack import BOT_TOKEN, BOT_USER_ID
 from tests.platforms.slack_requests import (
     CHANNEL,
@@ -195,3 +199,33 @@ def test_the_request_url_check_is_answered(slack: SlackHarness) -> None:
     status, answer = asyncio.run(scenario())
     assert status == 200
     assert "c-123" in answer
+
+
+def test_an_event_claimed_by_a_process_that_died_is_answered_on_redelivery(
+        tmp_path, slack_site, fake_slack) -> None:
+    """Issue 17.9: a process killed mid-brief left its claim, and every redelivery was
+    skipped as a repeat. A claim not finished within its lease is taken over."""
+    settings = slack_settings(tmp_path, slack_site, fake_slack, slack_claim_lease_seconds=0.3)
+    services = bootstrap(settings, clock=lambda: NOW)
+    harness = SlackHarness(services, fake_slack)
+    lease = timedelta(seconds=settings.slack_claim_lease_seconds)
+    event = message(slack_site.url("/energy"), "100.000001")
+    try:
+        # The process that died claimed the event, then never posted nor finished it.
+        assert services.store.claim_event("slack", "event:EvLOST", lease)
+
+        async def scenario() -> None:
+            await harness.event(event, event_id="EvLOST", retry_num=1)  # within the lease
+            await harness.settle()
+            assert fake_slack.posts() == []
+            await asyncio.sleep(settings.slack_claim_lease_seconds + 0.1)
+            await harness.event(event, event_id="EvLOST", retry_num=2)  # lease expired
+            await harness.settle()
+            await harness.event(event, event_id="EvLOST", retry_num=3)  # done: never again
+            await harness.settle()
+
+        asyncio.run(scenario())
+    finally:
+        services.close()
+    [brief] = fake_slack.posts()
+    assert brief.params["thread_ts"] == "100.000001"

@@ -4,8 +4,11 @@ cancelled; plus the configuration checks that guard them."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import socket
+import time
 from collections.abc import Iterator
 
 import aiohttp
@@ -24,7 +27,7 @@ from handlers import Conversation
 from tests.handlers.conftest import NOW
 from tests.platforms.conftest import slack_settings
 from tests.platforms.fake_slack import FakeSlack
-from tests.platforms.slack_requests import event_body, message, signed_headers
+from tests.platforms.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
 
 
 def free_port() -> int:
@@ -158,3 +161,63 @@ def test_socket_mode_acks_envelopes_and_posts_briefs(make_services, fake_slack: 
     assert opened[0].authorization == "Bearer xapp-test"
     [brief] = fake_slack.posts()
     assert brief.params["thread_ts"] == "100.000001"
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+UNSIGNED_OR_MALFORMED = [
+    ("{bad", {"content-type": "application/json"}),
+    ("{bad", {"content-type": "application/json", "x-slack-request-timestamp": "soon",
+              "x-slack-signature": "v0=00"}),
+    ("{bad", {"content-type": "application/json", "x-slack-request-timestamp": "1" * 400,
+              "x-slack-signature": "v0=00"}),
+    (b"\xff\xfe{\x80}", {"content-type": "application/json"}),
+    ("[]", {"content-type": "application/json"}),
+    ("null", {"content-type": "application/json"}),
+    ("payload=%7Bnot+json", {"content-type": "application/x-www-form-urlencoded"}),
+    (DEEP_JSON, {"content-type": "application/json"}),
+]
+def raw_signed_headers(raw: bytes) -> dict[str, str]:
+    """Slack's v0 signature computed over raw bytes, which need not be UTF-8."""
+    stamp = str(int(time.time()))
+    digest = hmac.new(SIGNING_SECRET.encode(), b"v0:" + stamp.encode() + b":" + raw,
+                      hashlib.sha256).hexdigest()
+    return {"content-type": "application/json", "x-slack-request-timestamp": stamp,
+            "x-slack-signature": f"v0={digest}"}
+
+
+SIGNED_BUT_MALFORMED = ["{bad", "[]", "null", "payload=%7Bnot+json", DEEP_JSON, "\"text\"", "7"]
+
+
+def test_http_mode_refuses_unsigned_and_malformed_bodies_without_a_traceback(
+        make_services, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 17.7: Bolt parsed the body before checking the signature: 500 and a traceback."""
+    port = free_port()
+    services = make_services(port=port, slack_http_host="127.0.0.1")
+    base = f"http://127.0.0.1:{port}/slack/events"
+    statuses: list[int] = []
+
+    async def post(session: aiohttp.ClientSession, body: str | bytes,
+                   headers: dict[str, str]) -> None:
+        async with session.post(base, data=body, headers=headers) as answer:
+            statuses.append(answer.status)
+
+    async def scenario() -> None:
+        server = asyncio.create_task(run_slack(services, Conversation(services), http=True))
+        await wait_until_listening(port)
+        async with aiohttp.ClientSession() as session:
+            for body, headers in UNSIGNED_OR_MALFORMED:
+                await post(session, body, headers)
+            assert statuses == [401] * len(UNSIGNED_OR_MALFORMED)
+            statuses.clear()
+            for body in SIGNED_BUT_MALFORMED:
+                await post(session, body, signed_headers(body))
+            await post(session, b"\xff{}", raw_signed_headers(b"\xff{}"))
+        server.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await server
+
+    asyncio.run(scenario())
+    # A body that is no UTF-8 cannot carry Slack's signature (Slack signs text): 401.
+    assert statuses == [400] * len(SIGNED_BUT_MALFORMED) + [401]
+    assert not [r for r in caplog.records if r.exc_info or r.levelname == "ERROR"]
+    assert not fake_slack.posts()

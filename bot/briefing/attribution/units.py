@@ -16,23 +16,27 @@ _MAX_TAG_WORDS = 6
 
 
 def mask_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> str:
-    """`text` with each quotation as '"____"': same length, so offsets carry over."""
+    """`text` with each quotation as '"____"': same length, so offsets carry over.
+
+    The opening and closing marks never overlap: a bare '' is one mark, not an open and a
+    close, so it stays two characters long."""
     pieces: list[str] = []
     position = 0
     for start, end in quotes:
         pieces.append(text[position:start])
-        closed = end - start >= 2 and _is_mark_end(text, end)
-        inner_end = end - _mark_length(text, end) if closed else end
-        mark_length = 2 if text.startswith("''", start) else 1
-        pieces.append(_QUOTE * mark_length + _FILL * (inner_end - start - mark_length))
-        pieces.append(_QUOTE * (end - inner_end))
+        opening = min(2 if text.startswith("''", start) else 1, end - start)
+        closing = _mark_length(text, end) if _is_mark_end(text, end) else 0
+        if end - closing < start + opening:
+            closing = 0
+        pieces.append(_QUOTE * opening + _FILL * (end - closing - start - opening))
+        pieces.append(_QUOTE * closing)
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
 
 
 def _is_mark_end(text: str, end: int) -> bool:
-    return text[end - 1] in "\"”»" or text[end - 2:end] == "''"
+    return text[end - 1:end] in ("\"", "”", "»") or text[end - 2:end] == "''"
 
 
 def _mark_length(text: str, end: int) -> int:
@@ -60,8 +64,8 @@ def find_units(
 
 
 def _ends_with_abbreviation(masked: str, unit: tuple[int, int]) -> bool:
-    last_word = masked[max(unit[0], unit[1] - 8):unit[1]].rsplit(None, 1)[-1].lower()
-    return last_word in load_words("abbreviations")
+    tail = masked[max(unit[0], unit[1] - 8):unit[1]].split()
+    return bool(tail) and tail[-1].lower() in load_words("abbreviations")
 
 
 def _tag_after_question(text: str, masked: str, unit_end: int, sentence: Span) -> bool:
