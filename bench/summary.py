@@ -1,5 +1,8 @@
 """Summary benchmark on BBC News Summary: Lead-3, plain sumy algorithms and ours, 3 sentences.
 
+Then the same on lower-cased, tokenised BBC (`summary_lower`), and through the whole engine
+on real pages and GUM documents (`summary_real`), each with its baselines.
+
 ROUGE-1/2/Lsum F1 (rouge_score, Porter stemmer) against the extractive references. The
 references favour long sentences, so mean words per summary is printed next to ROUGE: a
 method must not win by length alone. "ours" was tuned only on the `tune` half (files whose
@@ -160,7 +163,11 @@ def main() -> None:
     print_table(headers[:6], rows)
     _print_verdict(results)
 
+    from bench import summary_lower, summary_real
     from bench.tokenizers import main as tokenizers_main
+
+    summary_lower.main(articles)
+    summary_real.main()
 
     print("\n### sentence splitters")
     tokenizers_main(articles)
