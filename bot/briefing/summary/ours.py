@@ -60,7 +60,7 @@ class WordGraphReduction(ReductionSummarizer):
                                         lambda _: next(ratings))
 
 
-def ours_scores(sentences: Sequence[Span]) -> np.ndarray:
+def ours_scores(sentences: Sequence[Span], title: str | None = None) -> np.ndarray:
     """One score per sentence in [0, 1 + EDMUNDSON_WEIGHT]; higher is better."""
     document = build_document(sentences)
     centrality = WordGraphReduction().rate_by_order(document)
