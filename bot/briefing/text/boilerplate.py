@@ -20,6 +20,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[•●▪◦·▸►*+|–—-]+|\d{1,2}[.)]
 _LEADING_PUNCTUATION = re.compile(r"^[^\w$£€]+")
 _TOKENISED_CLITIC = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b")
 MAX_BYLINE_WORDS = 6
+MAX_FURNITURE_LINE_WORDS = 25  # a longer line that opens like a prompt is kept: it may be prose
 MAX_DATELINE_WORDS = 15
 
 
@@ -69,3 +70,10 @@ def is_list_item(text: str) -> bool:
 def is_boilerplate(text: str) -> bool:
     """Page furniture of any kind listed here: promotion, byline or dateline."""
     return is_promotion(text) or is_byline(text) or is_dateline(text)
+
+
+def is_promotion_line(line: str) -> bool:
+    """A short line of a page that opens as a call to action or a credit: the extractor
+    drops it. Phrases anywhere are left to the summary, since a story may quote them."""
+    return (len(words(line)) <= MAX_FURNITURE_LINE_WORDS
+            and bool(_pattern("promotion_openers", True).match(normalise(line))))
