@@ -6,6 +6,7 @@ from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Span
 from bot.briefing.summary.context import is_fragment, needs_context
 from bot.briefing.summary.headline import without_headline
+from bot.briefing.summary.ours import lead_prior
 from bot.briefing.summary.summarize import summarize
 from bot.briefing.text.boilerplate import is_boilerplate, is_list_item
 from bot.briefing.text.sentences import split_sentences, words
@@ -100,3 +101,19 @@ def test_a_page_brief_leaves_out_its_furniture() -> None:
     assert len(shown) == 3
     assert not any(s.startswith(("By ", "Sign up", "•", "Read more", "Council Approves"))
                    for s in shown)
+
+
+def test_the_lead_prior_follows_the_headline_words_not_the_position() -> None:
+    texts = [
+        "Shops in the high street reported more visitors over the weekend than last year.",
+        "The weather was mild and the car parks were full by ten in the morning.",
+        "The council cut parking fees in the town centre to win back shoppers.",
+    ]
+    title = "Council cuts town centre parking fees"
+    for order in (texts, texts[::-1]):
+        for case in (str, str.lower):
+            sentences = spans(*(case(t) for t in order))
+            prior = lead_prior(sentences, case(title))
+            best = max(range(len(sentences)), key=lambda i: prior[i])
+            assert "parking fees" in sentences[best].text.lower()
+    assert not lead_prior(spans(*texts), None).any()

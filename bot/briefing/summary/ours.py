@@ -21,8 +21,14 @@ from sumy.summarizers.reduction import ReductionSummarizer
 
 from bot.briefing.model import Span
 from bot.briefing.summary.rank import STOP_WORDS, build_document, run_sumy
+from bot.briefing.summary.select import content_words
 
 EDMUNDSON_WEIGHT = 0.5
+# The lead prior: news states its gist in the headline's words. Title overlap is case-free
+# and survives shuffled paragraphs. A position term is kept at weight 0: on the BBC tune half
+# it cost ROUGE (0.25: R1 0.5991 -> 0.5926) for a small gain on GUM news.
+TITLE_WEIGHT = 0.5
+POSITION_WEIGHT = 0.0
 
 
 class WordGraphReduction(ReductionSummarizer):
@@ -65,7 +71,19 @@ def ours_scores(sentences: Sequence[Span], title: str | None = None) -> np.ndarr
     document = build_document(sentences)
     centrality = WordGraphReduction().rate_by_order(document)
     edmundson = np.asarray(run_sumy(document, "edmundson").ratings, dtype=float)
-    return _scaled(centrality) + EDMUNDSON_WEIGHT * _scaled(edmundson)
+    return (_scaled(centrality) + EDMUNDSON_WEIGHT * _scaled(edmundson)
+            + lead_prior(sentences, title))
+
+
+def lead_prior(sentences: Sequence[Span], title: str | None) -> np.ndarray:
+    """How much a sentence looks like the lead: the headline's words, then early position."""
+    position = 1.0 / (1.0 + np.arange(len(sentences), dtype=float))
+    prior = POSITION_WEIGHT * position
+    headline = content_words(title or "")
+    if headline:
+        overlap = np.array([len(content_words(s.text) & headline) for s in sentences], float)
+        prior = prior + TITLE_WEIGHT * overlap / len(headline)
+    return prior
 
 
 def _scaled(values: np.ndarray) -> np.ndarray:
