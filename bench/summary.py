@@ -92,15 +92,20 @@ def load_bbc() -> list[BbcArticle]:
     return articles
 
 
-Picker = Callable[[Sequence[Span]], list[int]]
+Picker = Callable[[Sequence[Span], str], list[int]]
 
 
 def pickers() -> dict[str, Picker]:
-    """Every row of the table: a function from sentences to chosen indices."""
-    rows: dict[str, Picker] = {"lead-3": lambda s: list(range(min(SUMMARY_SENTENCES, len(s))))}
+    """Every row of the table: a function from sentences and title to chosen indices.
+
+    Only ours reads the title, as the engine passes it; the baselines are as sumy ships them.
+    """
+    rows: dict[str, Picker] = {
+        "lead-3": lambda s, _: list(range(min(SUMMARY_SENTENCES, len(s))))}
     for method in SUMY_METHODS:
-        rows[f"sumy {method}"] = lambda s, m=method: sumy_top(s, m, SUMMARY_SENTENCES)
-    rows["ours (auto)"] = lambda s: [i for i, _ in summarize(s, SUMMARY_SENTENCES)]
+        rows[f"sumy {method}"] = lambda s, _, m=method: sumy_top(s, m, SUMMARY_SENTENCES)
+    rows["ours (auto)"] = lambda s, title: [i for i, _ in summarize(s, SUMMARY_SENTENCES,
+                                                                    title=title)]
     return rows
 
 
@@ -131,7 +136,7 @@ def evaluate(articles: Sequence[BbcArticle], picker: Picker) -> Scores:
     for article in articles:
         sentences = split_sentences(article.body)
         started = time.perf_counter()
-        chosen = picker(sentences)
+        chosen = picker(sentences, article.title)
         scores.ms.append((time.perf_counter() - started) * 1000)
         summary = [sentences[i].text for i in chosen]
         result = scorer.score("\n".join(article.reference), "\n".join(summary))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bench.common import print_table
-from bench.summary import SUMMARY_SENTENCES, BbcArticle, evaluate, load_bbc
+from bench.summary import SUMMARY_SENTENCES, BbcArticle, Picker, evaluate, load_bbc
 from bot.briefing.summary.summarize import summarize
 
 _SPLIT_OFF = re.compile(r"([;:!?()\[\]]|,(?!\d)|(?<!\d),)")
@@ -41,9 +41,10 @@ def main(articles: list[BbcArticle] | None = None) -> None:
     print(f"\n### lower-cased, tokenised BBC ({len(variant)} articles, "
           f"{SUMMARY_SENTENCES} sentences each)\n")
     rows = []
-    pickers = {
-        "lead-3": lambda s: list(range(min(SUMMARY_SENTENCES, len(s)))),
-        "ours (auto)": lambda s: [i for i, _ in summarize(s, SUMMARY_SENTENCES)],
+    pickers: dict[str, Picker] = {
+        "lead-3": lambda s, _: list(range(min(SUMMARY_SENTENCES, len(s)))),
+        "ours (auto)": lambda s, title: [i for i, _ in summarize(s, SUMMARY_SENTENCES,
+                                                                 title=title)],
     }
     for name, picker in pickers.items():
         rows.append(evaluate(variant, picker).row(name))
