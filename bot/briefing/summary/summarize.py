@@ -1,12 +1,14 @@
 """Extractive summary: rank sentences with sumy, then apply the rules a chat brief needs.
 
-Ranking comes from `summary_rank` (sumy's algorithms) or `summary_ours` (the default, built
-on sumy's pieces). Selection then picks sentences one at a time, in the manner of maximal
+Ranking comes from `rank` (sumy's algorithms) or `ours` (the default, built on sumy's
+pieces). Selection then picks sentences one at a time, in the manner of maximal
 marginal relevance: each pick is the sentence whose relevance, less a penalty for the content
 words it shares with sentences already picked, is highest, so that two paraphrases of one
 fact are not both shown. It skips what reads badly on its own in a chat message: fragments,
-bare links, datelines, near-duplicates, sentences opening with a pronoun nobody can resolve,
-and, unless nothing else is left, quotations cut off from their speaker. The chosen
+bare links, page furniture (`text/boilerplate.py`), headings and list items, near-duplicates,
+sentences opening with a pronoun nobody can resolve, sentences that lean on the one before
+unless it is shown (`context.py`), and, unless nothing else is left, quotations cut off from
+their speaker. The chosen
 sentences come back in article order.
 """
 
