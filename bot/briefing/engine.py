@@ -11,6 +11,7 @@ from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.disputes.finder import find_disputes
 from bot.briefing.language.analysis import analyse
 from bot.briefing.model import Article, Brief, Position, Span
+from bot.briefing.summary.headline import without_headline
 from bot.briefing.summary.summarize import summarize
 from bot.briefing.text.sentences import split_sentences
 
@@ -34,16 +35,14 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
         return _short_name(name) if table.kind_of(name or "") == "person" else name
 
     # A page's headline often opens its text too; it is shown as the title already.
-    headline = " ".join(article.title.split()).lower()
-    candidates = [i for i, span in enumerate(spans)
-                  if " ".join(span.text.split()).lower().rstrip(".") != headline.rstrip(".")]
-    picked = [(candidates[i], referent) for i, referent in summarize(
-        [spans[i] for i in candidates], sentences, method,
-        lambda i: referent_of(candidates[i]))]
+    candidates = without_headline(spans, article.title)
+    picked = [(candidates[i][1], referent) for i, referent in summarize(
+        [span for _, span in candidates], sentences, method,
+        lambda i: referent_of(candidates[i][0]), title=article.title)]
     disputes = find_disputes(article.text, spans, positions, table)
     return Brief(
         article=article,
-        summary=tuple(spans[i] for i, _ in picked),
+        summary=tuple(span for span, _ in picked),
         actors=actors,
         positions=tuple(positions),
         disputes=tuple(disputes),

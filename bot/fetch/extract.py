@@ -14,6 +14,7 @@ from lxml import etree
 from readability import Document as ReadabilityDocument
 
 from bot.briefing.model import Article
+from bot.briefing.text.boilerplate import is_promotion_line
 from bot.fetch.content import decode_body
 from bot.fetch.errors import InvalidUrl, NoArticleText
 from bot.fetch.urls import canonical_url
@@ -141,8 +142,9 @@ def _html_to_paragraphs(fragment: str) -> str:
 
 
 def _one_paragraph_per_line(text: str) -> str:
+    """One paragraph per line, without the short calls to action and credits between them."""
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line and not is_promotion_line(line))
 
 
 def _declared_url(markup: str) -> str | None:

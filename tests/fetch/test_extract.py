@@ -152,3 +152,17 @@ def test_garbled_html_only_ever_raises_typed_errors(seed: int) -> None:
             continue
         assert isinstance(article, Article)
         assert len(article.text) >= MIN_ARTICLE_CHARS
+
+
+def test_short_calls_to_action_between_paragraphs_are_dropped() -> None:
+    body = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(4))
+    prompt = "<p>Sign up for our newsletter to get the news every morning.</p>"
+    long_line = ("<p>Read the report in full, and you will find that the committee heard "
+                 "from more than forty residents whose homes were flooded twice in one year, "
+                 "most of them on the lower streets by the river.</p>")
+    html = (f"<html><head><title>Flood inquiry</title></head><body><article><h1>Flood inquiry"
+            f"</h1>{body}{prompt}{body}{long_line}</article></body></html>")
+    article = extract_article(html)
+    assert "Sign up" not in article.text
+    assert "Read the report in full" in article.text  # a long line may be prose: kept
+    assert "The committee heard evidence" in article.text

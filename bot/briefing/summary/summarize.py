@@ -1,12 +1,14 @@
 """Extractive summary: rank sentences with sumy, then apply the rules a chat brief needs.
 
-Ranking comes from `summary_rank` (sumy's algorithms) or `summary_ours` (the default, built
-on sumy's pieces). Selection then picks sentences one at a time, in the manner of maximal
+Ranking comes from `rank` (sumy's algorithms) or `ours` (the default, built on sumy's
+pieces). Selection then picks sentences one at a time, in the manner of maximal
 marginal relevance: each pick is the sentence whose relevance, less a penalty for the content
 words it shares with sentences already picked, is highest, so that two paraphrases of one
 fact are not both shown. It skips what reads badly on its own in a chat message: fragments,
-bare links, datelines, near-duplicates, sentences opening with a pronoun nobody can resolve,
-and, unless nothing else is left, quotations cut off from their speaker. The chosen
+bare links, page furniture (`text/boilerplate.py`), headings and list items, near-duplicates,
+sentences opening with a pronoun nobody can resolve, sentences that lean on the one before
+unless it is shown (`context.py`), and, unless nothing else is left, quotations cut off from
+their speaker. The chosen
 sentences come back in article order.
 """
 
@@ -20,6 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from bot.briefing.model import Span
+from bot.briefing.summary.context import PRONOUNS, is_fragment, needs_context
 from bot.briefing.summary.ours import ours_scores
 from bot.briefing.summary.quotes import speakerless_quotes
 from bot.briefing.summary.rank import STOP_WORDS, SUMY_METHODS, build_document, run_sumy
@@ -30,6 +33,7 @@ from bot.briefing.summary.select import (
     redundancy,
     scaled,
 )
+from bot.briefing.text.boilerplate import is_boilerplate
 from bot.briefing.text.sentences import words
 from bot.errors import BotError
 
@@ -40,29 +44,12 @@ MIN_WORDS = 6
 DUPLICATE_JACCARD = 0.6
 MAX_RANKED = 300  # sentences compared pairwise; longer texts are pre-selected linearly
 
-# Openers whose antecedent is in an earlier sentence the reader will not see.
-_PRONOUNS = frozenset({
-    "he", "she", "they", "it", "this", "these", "those", "that", "his", "her", "their",
-    "its", "him", "them", "such",
-})
 # A connective may come first ("But he said ..."); the pronoun after it is what counts.
 _CONNECTIVES = frozenset({
     "but", "and", "however", "yet", "so", "still", "meanwhile", "instead", "also", "now",
     "then", "indeed", "moreover", "nevertheless", "later",
 })
-_CALENDAR = frozenset({
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "am", "pm", "gmt", "bst", "utc", "et", "est", "edt", "pt", "pst",
-    "published", "updated", "posted", "last", "on", "at",
-})
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_BOILERPLATE = re.compile(
-    r"^\W*(?:image (?:caption|copyright)|media caption|read more|click here|sign up|"
-    r"subscribe|follow us|share this|advertisement|related:|watch:|listen:)",
-    re.IGNORECASE,
-)
 
 Referent = Callable[[int], str | None]
 
@@ -76,25 +63,30 @@ def summarize(
     count: int = 3,
     method: str = "auto",
     referent_of: Referent | None = None,
+    title: str | None = None,
 ) -> list[tuple[int, str | None]]:
-    """Up to `count` sentence indices in article order, each with the referent to show."""
-    ranking, relevance = _ranking_and_relevance(sentences, method)
+    """Up to `count` sentence indices in article order, each with the referent to show.
+
+    `title`, when known, lets "auto" prefer the sentences that carry the headline's words.
+    """
+    ranking, relevance = _ranking_and_relevance(sentences, method, title)
     if count <= 0:
         return []
     picker = _Picker(sentences, ranking, relevance, referent_of)
     chosen = picker.select(count, min_words=MIN_WORDS)
     if not chosen:  # a very short article: allow short sentences rather than say nothing
-        chosen = picker.select(count, min_words=1)
+        chosen = picker.select(count, min_words=1, strict=False)
     return sorted(chosen)
 
 
-def rank_sentences(sentences: Sequence[Span], method: str = "auto") -> list[int]:
+def rank_sentences(sentences: Sequence[Span], method: str = "auto",
+                   title: str | None = None) -> list[int]:
     """Every sentence index, best first, by `method`."""
-    return _ranking_and_relevance(sentences, method)[0]
+    return _ranking_and_relevance(sentences, method, title)[0]
 
 
 def _ranking_and_relevance(
-    sentences: Sequence[Span], method: str
+    sentences: Sequence[Span], method: str, title: str | None = None
 ) -> tuple[list[int], list[float]]:
     """The ranking best first, and each sentence's relevance in [0, 1] by index."""
     if method not in METHODS:
@@ -108,7 +100,7 @@ def _ranking_and_relevance(
                    else _rank_long(sentences, method))
         return ranking, rank_relevance(ranking)
     if method == "auto":
-        scores = ours_scores(sentences)
+        scores = ours_scores(sentences, title)
         ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
         return ranking, scaled([float(v) for v in scores])
     recorder = run_sumy(build_document(sentences), method)
@@ -146,8 +138,14 @@ class _Picker:
         self.tokens = [words(s.text) for s in sentences]
         self.content = [content_words(s.text) for s in sentences]
         self.speakerless = speakerless_quotes(sentences)
+        cased = any(c.isupper() for s in sentences for c in s.text)
+        self.fragment = [is_fragment(s.text, cased, len(t))
+                         for s, t in zip(sentences, self.tokens, strict=True)]
+        self.leaning = [needs_context(s.text, t) for s, t in zip(sentences, self.tokens,
+                                                                  strict=True)]
 
-    def select(self, count: int, min_words: int) -> list[tuple[int, str | None]]:
+    def select(self, count: int, min_words: int, strict: bool = True
+               ) -> list[tuple[int, str | None]]:
         """Pick by value; after each pick the values change, so the rest is re-sorted.
 
         A sentence turned away stays away (the reasons only grow as picks are added), so
@@ -155,7 +153,8 @@ class _Picker:
         """
         chosen: list[tuple[int, str | None]] = []
         open_ = [i for i in self.ranking
-                 if not is_junk(self.sentences[i].text, self.tokens[i], min_words)]
+                 if not is_junk(self.sentences[i].text, self.tokens[i], min_words)
+                 and not (strict and self.fragment[i])]
         while open_ and len(chosen) < count:
             picked = [self.content[i] for i, _ in chosen]
             open_.sort(key=lambda i: self._key(i, picked))  # stable: ties keep rank order
@@ -179,7 +178,11 @@ class _Picker:
             other_set = frozenset(t.lower() for t in self.tokens[other])
             if jaccard(word_set, other_set) >= DUPLICATE_JACCARD:
                 return False, None
-        if not opens_with_pronoun(self.tokens[index]):
+        context_shown = index - 1 in chosen
+        if self.leaning[index] and not context_shown:
+            logger.debug("skipping sentence %d: it leans on the one before", index)
+            return False, None
+        if not opens_with_pronoun(self.tokens[index]) or context_shown:
             return True, None
         referent = self.referent_of(index) if self.referent_of is not None else None
         if not referent:
@@ -188,13 +191,10 @@ class _Picker:
 
 
 def is_junk(text: str, tokens: Sequence[str], min_words: int = MIN_WORDS) -> bool:
-    """Fragments, bare links, datelines and page furniture, which say nothing on their own."""
-    if len(tokens) < min_words or _BOILERPLATE.match(text):
+    """Short bits, bare links and page furniture (promotion, bylines, datelines)."""
+    if len(tokens) < min_words or is_boilerplate(text):
         return True
-    if not _URL.sub("", text).strip(" \t.,;:()[]<>\"'"):
-        return True
-    calendar = sum(1 for t in tokens if t.lower() in _CALENDAR or t[0].isdigit())
-    return calendar * 2 > len(tokens) and len(tokens) < 15
+    return not _URL.sub("", text).strip(" \t.,;:()[]<>\"'")
 
 
 def opens_with_pronoun(tokens: Sequence[str]) -> bool:
@@ -203,7 +203,7 @@ def opens_with_pronoun(tokens: Sequence[str]) -> bool:
     lowered = [re.split(r"['’]", t.lower(), maxsplit=1)[0] for t in tokens[:2]]
     if lowered and lowered[0] in _CONNECTIVES:
         lowered = lowered[1:]
-    return bool(lowered) and lowered[0] in _PRONOUNS
+    return bool(lowered) and lowered[0] in PRONOUNS
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
