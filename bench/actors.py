@@ -3,8 +3,9 @@
 `gum/derived/gold.json` lists every entity of a document with its type, how many of five
 human summaries mention it (salience 0-5) and all its mentions. An actor *matches* an entity
 when its name or one of its aliases is one of the entity's name forms: a mention with its
-leading article and possessive removed, the entity's Wikipedia identity, or, for a person,
-the surname of a proper mention. Printed per system:
+leading article and possessive removed, the capitalised name that opens a proper mention,
+the entity's Wikipedia identity, or, for a person, the trailing words of a proper mention
+("Hau Lung-bin" of "Taipei Mayor Hau Lung-bin"). Printed per system:
 
 - P@3: the share of the top 3 actors that match an entity named in at least 3 summaries;
 - person-or-not: for actors matching an entity with a proper-noun mention, whether
@@ -26,6 +27,7 @@ from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
 
 SALIENT = 3  # named in at least 3 of the 5 summaries
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "de"})
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’.-]*)*")
 
 
@@ -41,6 +43,7 @@ class Entity:
     type: str
     salience: int
     forms: frozenset[str]
+    name_parts: frozenset[str]  # weaker: the names that open longer mentions
     proper: bool
 
 
@@ -65,23 +68,44 @@ def load_documents() -> list[tuple[str, str, str, list[Entity]]]:
 
 def _entity(data: dict) -> Entity:
     forms: set[str] = set()
+    parts: set[str] = set()
     proper = False
     for mention in data["mentions"]:
         forms.add(normalise(mention["text"]))
         if mention["proper"]:
             proper = True
+            parts.add(normalise(name_part(mention["text"])))
             if data["type"] == "person":  # "Taipei Mayor Hau Lung-bin": "Hau Lung-bin"
                 words = mention["text"].split()
                 forms.update(normalise(" ".join(words[i:])) for i in range(1, len(words)))
     if data.get("identity"):
         forms.add(normalise(data["identity"].replace("_", " ")))
-    return Entity(data["type"], int(data["salience"]), frozenset(forms), proper)
+    return Entity(data["type"], int(data["salience"]), frozenset(forms),
+                  frozenset(parts - forms), proper)
+
+
+def name_part(text: str) -> str:
+    """The capitalised name that opens a mention: "the Daughters of the American Revolution
+    Constitution Hall in Washington D.C." -> "Daughters of the American Revolution
+    Constitution Hall"."""
+    words = text.split()
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    kept: list[str] = []
+    for word in words:
+        if not (word[:1].isupper() or word in _NAME_LINKS):
+            break
+        kept.append(word)
+    while kept and kept[-1] in _NAME_LINKS:
+        kept.pop()
+    return " ".join(kept)
 
 
 def match(candidate: Candidate, entities: list[Entity]) -> Entity | None:
     keys = {normalise(candidate.name), *(normalise(a) for a in candidate.aliases)}
-    best = max(entities, key=lambda e: (len(keys & e.forms), e.proper, e.salience))
-    return best if keys & best.forms else None
+    best = max(entities, key=lambda e: (len(keys & e.forms), len(keys & e.name_parts),
+                                        e.proper, e.salience))
+    return best if keys & (best.forms | best.name_parts) else None
 
 
 def ours(title: str, text: str) -> list[Candidate]:

@@ -91,10 +91,13 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Group tokens into runs of capitalised words joined by single spaces or connectors."""
+    """Group tokens into runs of capitalised words joined by single spaces or connectors
+    ("Bank of America", "Daughters of the American Revolution")."""
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for i, (start, end) in enumerate(tokens):
+    index = 0
+    while index < len(tokens):
+        start, end = tokens[index]
         word = text[start:end]
         joined = bool(current) and text[current[-1][1]:start] in (" ", "-")
         if _is_capitalised(word):
@@ -102,16 +105,29 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tup
                 runs.append(current)
                 current = []
             current.append((start, end))
-        elif (word in CONNECTORS and current and joined and i + 1 < len(tokens)
-              and _is_capitalised(text[tokens[i + 1][0]:tokens[i + 1][1]])
-              and text[end:tokens[i + 1][0]] == " "):
-            current.append((start, end))
+        elif word in CONNECTORS and current and joined and (link := _link_end(text, tokens, index)):
+            current.extend(tokens[index:link])
+            index = link
+            continue
         elif current:
             runs.append(current)
             current = []
+        index += 1
     if current:
         runs.append(current)
     return runs
+
+
+def _link_end(text: str, tokens: list[tuple[int, int]], index: int) -> int:
+    """Index of the capitalised word that a connector (and an optional "the") leads to, when
+    single spaces join them; 0 when none does."""
+    after = index + 1
+    if after < len(tokens) and text[tokens[after][0]:tokens[after][1]] == "the":
+        after += 1
+    if after >= len(tokens) or not _is_capitalised(text[tokens[after][0]:tokens[after][1]]):
+        return 0
+    gaps = [text[tokens[i][1]:tokens[i + 1][0]] for i in range(index, after)]
+    return after if all(gap == " " for gap in gaps) else 0
 
 
 def _mentions_in_run(
@@ -223,6 +239,20 @@ def _title_before(text: str, floor: int, start: int, gaz: Gazetteer) -> str | No
     return None
 
 
+def _holds_title(words: list[str], gaz: Gazetteer) -> bool:
+    """A whole title phrase ("spokesperson", "senior analyst") stands among the words; a word
+    that only helps make one ("home" of "home secretary") does not count."""
+    for start in range(len(words)):
+        for size in range(1, min(gaz.longest_title, len(words) - start) + 1):
+            phrase = tuple(words[start:start + size])
+            if phrase in gaz.titles and phrase not in _NOT_ROLES:
+                return True
+    return False
+
+
+_NOT_ROLES = frozenset({("head",), ("star",), ("chair",)})
+
+
 def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer) -> str | None:
     """A role in an appositive: "Emily Horne, White House ... spokesperson," ."""
     match = _APPOSITIVE.match(text, end, limit)
@@ -230,8 +260,7 @@ def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer) -> str | 
         return None
     phrase = match.group(1)
     words = [normalise(w) for w in phrase.split()]
-    head_words = words[:6]
-    if not any(w in gaz.title_words and w not in {"head", "star", "chair"} for w in head_words):
+    if not _holds_title(words[:6], gaz):
         return None
     if words[0] in {"who", "which", "that", "where", "when", "said", "says", "told"}:
         return None

@@ -191,6 +191,7 @@ def _canonical_names(
     kinds = {m.name: _kind(m.name, votes[m.name], m.name in titled, gaz)
              for m in raw if not m.demonym_of}
     full_names = _person_full_names(kinds, raw)
+    mid_sentence = {m.name for m in raw if not m.initial or len(m.name.split()) > 1}
     by_given = _by_given_name(kinds)
     orgs = [name for name, kind in kinds.items() if kind == "organization"]
     initials = {_initials(name): name for name in orgs if len(name.split()) > 1}
@@ -213,8 +214,11 @@ def _canonical_names(
             result.append((full_names[mention.name], "person"))
         elif mention.name in by_given:
             result.append((by_given[mention.name], "person"))
-        elif kind is None or (mention.after_determiner and not mention.entity_kind):
+        elif kind is None or (mention.after_determiner and not mention.entity_kind
+                              and not _headed(mention.name, gaz)):
             result.append((None, ""))  # no evidence that it names anything ("the Family")
+        elif mention.name not in mid_sentence and not _listed(mention.name, titled, gaz):
+            result.append((None, ""))  # "Rain fell": an opener only the model calls a name
         else:
             result.append((mention.name, kind))
     return result
@@ -235,18 +239,37 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer) -> str |
     if head in gaz.place_words and len(name.split()) > 1:
         return "place"
     several_words = len(name.split()) > 1
+    if several_words and _modified_place(name, gaz):
+        return "place"
     if several_words and normalise(name.split()[0]) in given_names():
         return "person"
     if key in gaz.places:
         return "place"
     if votes:
-        voted = max(sorted(votes), key=lambda kind: votes[kind])
-        # An unknown name of several words with no place word is a person's far more often
-        # than a place's; the model confuses the two on names it never saw.
-        return "person" if voted == "place" and several_words else voted
+        return max(sorted(votes), key=lambda kind: votes[kind])
     if _is_acronym(name):
         return "organization"
     return None
+
+
+def _headed(name: str, gaz: Gazetteer) -> bool:
+    """Its head word makes the name an organisation's or a place's ("the Harbour Institute")."""
+    head = _head_word(name)
+    return len(name.split()) > 1 and (head in gaz.org_words or head in gaz.place_words)
+
+
+def _listed(name: str, titled: set[str], gaz: Gazetteer) -> bool:
+    """Evidence beyond the model's: a list or gazetteer knows the name, or it has a title."""
+    key = normalise(name)
+    return name in titled or key in gaz.names or key in gaz.places
+
+
+def _modified_place(name: str, gaz: Gazetteer) -> bool:
+    """A known place after a compass word: "South Australia", "Western Sahara"."""
+    first, _, rest = name.partition(" ")
+    key = normalise(rest)
+    known = (gaz.names.get(key) or gaz.places.get(key))
+    return normalise(first) in gaz.place_modifiers and known is not None and known.kind == "place"
 
 
 def _head_word(name: str) -> str:
