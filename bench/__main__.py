@@ -6,8 +6,8 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = ["language", "actors", "summary", "attribution", "disputes", "speed", "extraction",
-              "store"]
+BENCHMARKS = ["language", "actors", "summary", "attribution", "positions", "disputes", "speed",
+              "extraction", "store"]
 
 
 def main(argv: list[str]) -> int:

@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
-from bot.briefing.attribution.attributions import Attribution, find_attributions
+from bot.briefing.attribution.attributions import Attribution
+from bot.briefing.attribution.grammar import credible_attributions
 from bot.briefing.disputes.finder import find_disputes
 from bot.briefing.language.analysis import analyse
 from bot.briefing.model import Article, Brief, Position, Span
@@ -22,8 +23,10 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     """Brief one article. Pure and deterministic: the same article gives the same brief."""
     spans = split_sentences(article.text)
     starts = [s.start for s in spans]
-    table = find_actors(article.text, spans, analyse(article.text, spans))
-    positions = resolve_positions(find_attributions(article.text, spans), table, starts)
+    analysis = analyse(article.text, spans)
+    table = find_actors(article.text, spans, analysis)
+    attributions = credible_attributions(article.text, spans, analysis)
+    positions = resolve_positions(attributions, table, starts)
     quoted = Counter(p.actor for p in positions if p.actor)
     actors = table.ranked(quoted, article.title)
 

@@ -1,0 +1,88 @@
+"""Grammar checks on a found attribution, with the language layer's tags as evidence.
+
+The cue patterns find "X said ...", "X denied ...", "X: ..." by words alone. A reader knows
+more: "They were twice denied visas" is a passive with no speaker, "questioned the student"
+reports an act rather than a statement, and "Image: Nick Moreau" is a credit. What a source
+states, reports or holds is a clause: a quotation, a that- or wh-clause, a clause with a
+finite verb, or an infinitive ("plans to hold the contest").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.briefing.attribution.attributions import Attribution, find_attributions
+from bot.briefing.language.analysis import Analysis
+from bot.briefing.lexicon.wordlists import load_words
+from bot.briefing.model import Span
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "when", "where",
+                             "who", "which"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
+_QUOTE_TAGS = frozenset({"``", "''"})
+_SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
+
+
+def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analysis
+                          ) -> list[Attribution]:
+    """The attributions of `text` that pass the grammar checks: what becomes positions."""
+    return [a for a in find_attributions(text, sentences) if is_credible(a, analysis, text)]
+
+
+def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    """The attribution has a speaker's voice: an active cue and a clause (or a quotation)."""
+    if _passive_cue(attribution, analysis, text):
+        return False
+    if attribution.direct and attribution.cue.text != ":":
+        return True
+    if not _needs_clause(attribution.cue.text, _cue_lemma(attribution, analysis)):
+        return True  # a stance toward a thing: "endorsed Clinton", "mentioned Trump"
+    if _states_a_clause(attribution, analysis, text):
+        return True
+    # "Trump: 'Populist anger'": a headline-style quote is fine from a named speaker.
+    return attribution.cue.text == ":" and _named_speaker(attribution, analysis)
+
+
+def _cue_lemma(attribution: Attribution, analysis: Analysis) -> str:
+    tokens = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
+    return analysis.lemmas[tokens[0]].lower() if tokens else ""
+
+
+def _named_speaker(attribution: Attribution, analysis: Analysis) -> bool:
+    entity = analysis.entity_over(attribution.source.start, attribution.source.end)
+    return entity is not None and entity.kind in {"person", "organization"}
+
+
+def _needs_clause(cue: str, lemma: str) -> bool:
+    """A colon, or a verb that with a bare object means an act ("denied visas", "claimed
+    asylum", "posted to Twitter"), reports a statement only with a clause after it."""
+    return cue == ":" or lemma in load_words("object_senses")
+
+
+def _states_a_clause(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    tokens = analysis.tokens_in(attribution.content.start, attribution.content.end)
+    if not tokens:
+        return False
+    words = [i for i in tokens if analysis.tags[i] not in _QUOTE_TAGS]
+    if not words or any(analysis.tags[i] in _QUOTE_TAGS for i in tokens):
+        return bool(words)  # it quotes the speaker's words: 'told Brandt to "stop ..."'
+    first = text[analysis.starts[words[0]]:analysis.ends[words[0]]].lower()
+    if first in _CLAUSE_OPENERS:
+        return True
+    if first == "to" and len(words) > 1 and analysis.tags[words[1]] == "VB":
+        return True
+    return any(analysis.tags[i] in _FINITE for i in words)
+
+
+def _passive_cue(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    """A participle cue after a form of "be": "were denied visas", "was told to leave"."""
+    cue = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
+    if not cue or analysis.tags[cue[0]] != "VBN":
+        return False
+    index = cue[0] - 1
+    while index >= 0 and analysis.tags[index] in _SKIPPABLE:
+        index -= 1
+    if index < 0:
+        return False
+    return text[analysis.starts[index]:analysis.ends[index]].lower() in _BE
