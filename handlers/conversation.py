@@ -115,15 +115,15 @@ class Conversation:
                                                channel=event.channel)
                 briefs = [store.get_brief(a.id) for a in recent] or briefs
         return answer(intent, Context(briefs, search, thread,
-                                      page=lambda: self._next_page(event, thread)))
+                                      page=lambda: self._next_page(event)))
 
-    def _next_page(self, event: Event, thread: str | None) -> int:
+    def _next_page(self, event: Event) -> int:
         """Which `more` this is in the thread: the first page number not yet claimed.
 
         Claims are rows in the database (the exactly-once event table), so every process
         agrees and a restart keeps the place; old claims expire with the event keys."""
         store = self.services.store
-        where = f"more:{event.workspace}:{event.channel}:{thread or '-'}"
+        where = f"more:{event.workspace}:{event.channel}:{event.thread or '-'}"
         for page in range(MAX_MORE_PAGES):
             key = f"{where}:{page}"
             if store.claim_event(event.platform, key):

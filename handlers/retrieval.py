@@ -20,9 +20,9 @@ from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 from bot.briefing.text.sentences import split_sentences
 
 # Tuned on the even-numbered SQuAD titles only (bench/followups.py reports both halves).
-TYPE_BONUS = 0.25  # the sentence holds the kind of thing asked for (a year, a number, a name)
+TYPE_BONUS = 0.4  # the sentence holds the kind of thing asked for (a year, a number, a name)
 NEIGHBOUR_SHARE = 0.15  # a sentence leaning on its neighbour ("It was ...") borrows its words
-BIGRAM_BONUS = 0.1  # question words that stay side by side in the sentence
+BIGRAM_BONUS = 0.2  # question words that stay side by side in the sentence
 MAX_QUERY_WORDS = 32
 _TOKEN = re.compile(r"\w+")
 _FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -41,6 +41,7 @@ _ANSWER_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("place", re.compile(r"^where\b|\b(?:what|which)\s+(?:country|city|state|place|region|"
                          r"town|county|continent|island|river)\b")),
 ]
+_COUNTED = re.compile(r"\bhow\s+many\s+(\w{3,})")
 _EVIDENCE = {
     "date": re.compile(rf"\b(?:1\d{{3}}|20\d{{2}})s?\b|\b(?:{_MONTHS})\b|\bcentur(?:y|ies)\b",
                        re.IGNORECASE),
@@ -105,6 +106,7 @@ def rank_answers(question: str, candidates: Sequence[tuple[Brief, float]],
     if not scores:
         return []
     wanted = answer_type(question)
+    counted = _COUNTED.search(question.lower())
     question_words = {w.lower() for w in _TOKEN.findall(question)}
     stems = [term[:6] for term in terms]
     hits = []
@@ -117,6 +119,8 @@ def rank_answers(question: str, candidates: Sequence[tuple[Brief, float]],
             continue
         if wanted and _has_evidence(wanted, text, question_words):
             score *= 1 + TYPE_BONUS
+            if counted and _counts(counted, text):
+                score *= 1 + TYPE_BONUS
         score *= 1 + BIGRAM_BONUS * _bigrams(stems, text)
         brief, weight = candidates[number]
         hits.append(Hit(text, brief, score * weight, start))
@@ -135,6 +139,17 @@ def _has_evidence(kind: str, text: str, question_words: set[str]) -> bool:
     """The sentence holds a token of the asked-for kind that the question does not."""
     for match in _EVIDENCE[kind].finditer(text):
         if any(w.lower() not in question_words for w in _TOKEN.findall(match.group())):
+            return True
+    return False
+
+
+def _counts(counted: re.Match[str], text: str) -> bool:
+    """A number within three words before the thing counted ("17 interceptions")."""
+    noun = counted.group(1)[:5]
+    words = _TOKEN.findall(text.lower())
+    for index, word in enumerate(words):
+        if word.startswith(noun) and any(_EVIDENCE["number"].search(w)
+                                         for w in words[max(0, index - 3):index]):
             return True
     return False
 
