@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib import resources
 from urllib.parse import urlsplit
 
 from bot.briefing.model import Actor, Brief, Position
@@ -88,12 +90,29 @@ def resolve_pronoun(subject: str | None, briefs: Sequence[Brief]) -> str | None:
     if subject is None or subject.lower() not in _ANY_PRONOUNS:
         return subject
     person = subject.lower() in _PERSON_PRONOUNS
+    sex = "female" if subject.lower() in {"she", "her", "hers"} else "male"
     for brief in briefs[:1]:
         actors = sorted(brief.actors, key=lambda a: (-a.salience, -a.mentions))
-        for actor in actors:
-            if not person or actor.kind == "person":
-                return actor.name
+        people = [a for a in actors if a.kind == "person"]
+        # "she" prefers a woman's given name, "he" a man's; else the most salient person.
+        fitting = [a for a in people if _given_name_sex(a.name) == sex] or people
+        chosen = fitting if person else actors
+        if chosen:
+            return chosen[0].name
     return subject
+
+
+@cache
+def _given_names(sex: str) -> frozenset[str]:
+    text = resources.files("names").joinpath(f"dist.{sex}.first").read_text(encoding="ascii")
+    return frozenset(line.split(maxsplit=1)[0].lower() for line in text.splitlines() if line)
+
+
+def _given_name_sex(name: str) -> str | None:
+    """"female" or "male" when the first name is on only one of the census lists."""
+    first = name.split(maxsplit=1)[0].lower() if name.split() else ""
+    female, male = first in _given_names("female"), first in _given_names("male")
+    return "female" if female and not male else "male" if male and not female else None
 
 
 def find_actor(name: str, actors: Sequence[Actor]) -> Actor | None:

@@ -53,7 +53,7 @@ def test_no_disputes_found(conversation, services, site):
 
 def test_pronoun_resolves_to_the_threads_actor(conversation, site):
     lines = answer_lines(thread_answer(conversation, site, "what did she say?"))
-    assert lines and "say nothing" not in lines[0]
+    assert lines and lines[0].startswith(("Lena Sorvik", "Mia Kask"))  # not Otto Brandt
 
 
 def test_answers_are_whole_or_whole_clauses():
