@@ -7,11 +7,13 @@ import sys
 import time
 
 BENCHMARKS = ["language", "actors", "summary", "attribution", "positions", "disputes", "speed",
-              "extraction", "store"]
+              "extraction", "store", "followups"]
 
 
 def main(argv: list[str]) -> int:
-    names = argv or BENCHMARKS
+    # Options after the names go to a benchmark that takes them: `followups --limit 500`.
+    split = next((i for i, arg in enumerate(argv) if arg.startswith("-")), len(argv))
+    names, options = argv[:split] or BENCHMARKS, argv[split:]
     for name in names:
         if name not in BENCHMARKS:
             print(f"unknown benchmark {name!r}; choose from {', '.join(BENCHMARKS)}")
@@ -25,7 +27,7 @@ def main(argv: list[str]) -> int:
             continue
         print(f"\n## {name}")
         started = time.perf_counter()
-        module.main()
+        module.main(options) if options else module.main()
         print(f"({name} took {time.perf_counter() - started:.1f} s)")
     return 0
 

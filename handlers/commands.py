@@ -43,11 +43,14 @@ def topic_command(services: Services, event: Event, text: str) -> Reply:
             return notice(f"--days takes a whole number from 1 to {MAX_DAYS}.")
         days = int(value)
         text = (text[:match.start()] + " " + text[match.end():]).strip()
+    rest = bool(re.search(r"\S\s+more$", text, re.IGNORECASE))  # "/brief ukraine more"
+    if rest:
+        text = text[:-len("more")].strip()
     if not text:
         return notice("Which topic? For example: /brief ukraine")
     if len(text) > MAX_TOPIC_CHARS:
         return notice(f"That topic is too long; keep it under {MAX_TOPIC_CHARS} characters.")
-    return topic_brief(services, event.workspace, text, days)
+    return topic_brief(services, event.workspace, text, days, rest)
 
 
 def set_watch(services: Services, event: Event, value: str) -> Reply:

@@ -11,9 +11,11 @@ from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import find_links
 from bot.logs import log_context
+from bot.store.records import StoredArticle
+from handlers.candidates import question_candidates
 from handlers.commands import handle_command
 from handlers.events import Event, Reply
-from handlers.followups import answer, detect_intent, question_keywords
+from handlers.followups import Context, answer, detect_intent
 from handlers.links import brief_links, share_reply, store_article
 from handlers.replies import error_reply
 
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_CHARS = 40_000
 RECENT_DAYS = 7
 RECENT_ARTICLES = 5
+MAX_MORE_PAGES = 20
 _MENTION = re.compile(r"<@[!&]?[\w.-]+>")
 
 
@@ -75,8 +78,7 @@ class Conversation:
             stored = self.services.store.article_for_thread(
                 event.platform, event.workspace, event.channel, event.thread)
             if stored is not None:
-                return [self._answer(text, [self.services.store.get_brief(stored.id)],
-                                     event.thread)]
+                return [self._answer(event, text, stored, event.thread)]
         return []
 
     def _watching(self, event: Event) -> bool:
@@ -85,24 +87,46 @@ class Conversation:
         return settings.watch
 
     def _follow_up(self, event: Event, text: str, thread: str | None) -> Reply:
-        """A mention: about the thread's article, else about recent articles here."""
-        store = self.services.store
+        """A mention: about the thread's article, else about the whole store."""
         if event.thread:
-            stored = store.article_for_thread(event.platform, event.workspace, event.channel,
-                                              event.thread)
+            stored = self.services.store.article_for_thread(
+                event.platform, event.workspace, event.channel, event.thread)
             if stored is not None:
-                return self._answer(text, [store.get_brief(stored.id)], thread)
-        since = self.services.clock() - timedelta(days=RECENT_DAYS)
-        intent = detect_intent(text)
-        articles = []
-        if intent.name == "question":
-            keywords = " ".join(sorted(question_keywords(text)))
-            articles = store.search_articles(event.workspace, keywords, since, RECENT_ARTICLES,
-                                             match_any=True)
-        if not articles:
-            articles = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
-                                             channel=event.channel)
-        return answer(intent, [store.get_brief(a.id) for a in articles], thread)
+                return self._answer(event, text, stored, thread)
+        return self._answer(event, text, None, thread)
 
-    def _answer(self, text: str, briefs: list[Brief], thread: str | None) -> Reply:
-        return answer(detect_intent(text), briefs, thread)
+    def _answer(self, event: Event, text: str, home: StoredArticle | None,
+                thread: str | None) -> Reply:
+        """The thread's article is the context when there is one; otherwise the articles
+        that match the question anywhere in the workspace, else the channel's recent ones."""
+        store = self.services.store
+        intent = detect_intent(text)
+
+        def search(question: str) -> list[tuple[Brief, float]]:
+            return question_candidates(self.services, event.workspace, question, home)
+
+        if home is not None:
+            briefs = [store.get_brief(home.id)]
+        else:
+            briefs = [brief for brief, _ in search(intent.subject or text)][:RECENT_ARTICLES]
+            if not briefs or intent.name in {"more", "sources"}:
+                since = self.services.clock() - timedelta(days=RECENT_DAYS)
+                recent = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
+                                               channel=event.channel)
+                briefs = [store.get_brief(a.id) for a in recent] or briefs
+        return answer(intent, Context(briefs, search, thread,
+                                      page=lambda: self._next_page(event)))
+
+    def _next_page(self, event: Event) -> int:
+        """Which `more` this is in the thread: the first page number not yet claimed.
+
+        Claims are rows in the database (the exactly-once event table), so every process
+        agrees and a restart keeps the place; old claims expire with the event keys."""
+        store = self.services.store
+        where = f"more:{event.workspace}:{event.channel}:{event.thread or '-'}"
+        for page in range(MAX_MORE_PAGES):
+            key = f"{where}:{page}"
+            if store.claim_event(event.platform, key):
+                store.finish_event(event.platform, key)
+                return page
+        return MAX_MORE_PAGES

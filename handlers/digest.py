@@ -16,6 +16,8 @@ settings periodically (see bot/digest/scheduler.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from zoneinfo import available_timezones
 
 from bot.bootstrap import Services
 from bot.digest.composer import build_digest
@@ -74,7 +76,7 @@ def turn_on(services: Services, event: Event, words: list[str]) -> Reply:
         elif word.startswith("-") or zone is not None:
             return notice(f"I don't understand “{word}”. {USAGE}")
         else:
-            zone = word
+            zone = canonical_zone(word)
     current = _settings(services, event)
     default_clock, default_zone = digest_time_and_zone(current, services.settings)
     # The store checks the time and the zone and raises InputError with a human message.
@@ -85,6 +87,17 @@ def turn_on(services: Services, event: Event, words: list[str]) -> Reply:
     notify_channel_changed(event.platform, event.workspace, event.channel)
     return notice(f"I will post a digest here every day at {updated.digest_time} "
                   f"({updated.digest_timezone}). " + _empty_day_note(updated))
+
+
+@lru_cache(maxsize=1)
+def _zones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in available_timezones()}
+
+
+def canonical_zone(word: str) -> str:
+    """Zone names as tzdata spells them, whatever the case ("utc", "europe/berlin");
+    an unknown word is returned as typed, for the store's own message."""
+    return _zones_by_folded_name().get(word.casefold(), word)
 
 
 def turn_off(services: Services, event: Event) -> Reply:

@@ -1,24 +1,31 @@
 """Follow-up questions, answered only with sentences and positions from stored articles.
 
-Rules decide the intent; nothing is generated. Every answer line quotes a stored sentence or
-position and names the article it comes from.
+Rules decide the intent; nothing is generated. A specific intent that finds nothing (an
+unknown "who", a speaker without extracted positions) falls back to sentence retrieval, so
+a question gets "nothing found" only when no stored sentence shares its words.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from bot.briefing.model import Actor, Brief, Position
-from bot.briefing.summary.summarize import rank_sentences
+from bot.briefing.model import Brief
 from bot.briefing.text.keywords import content_words
-from bot.briefing.text.sentences import split_sentences
-from bot.formats import describe_dispute, is_presentable, position_holder, shorten
+from bot.formats import describe_dispute
+from handlers.answers import (
+    cite,
+    find_actor,
+    more_lines,
+    resolve_pronoun,
+    said_lines,
+    source_lines,
+    who_lines,
+)
 from handlers.events import Reply, Section
 from handlers.replies import FOLLOW_UP_HINTS
+from handlers.retrieval import answer_window, rank_answers
 
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("disputed", re.compile(
@@ -31,11 +38,13 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
         r"\s+(?:position|stance|view|take)$")),
     ("who", re.compile(r"^who(?:'s|’s|\s+is|\s+was|\s+are)\s+(?P<name>.+)$")),
     ("more", re.compile(r"^(?:why|more|details?|more\s+details?|tell\s+me\s+more|go\s+on|"
-                        r"explain|what\s+else|(?:and\s+)?why\s+(?:is\s+that|so))$")),
-    ("sources", re.compile(r"^(?:sources?|links?|quotes?|citations?|"
+                        r"explain|what\s+else|next|(?:and\s+)?why\s+(?:is\s+that|so))$")),
+    ("sources", re.compile(r"^(?:sources?|links?|quotes?|citations?|outlets?|"
                            r"(?:show|give|list)(?:\s+me)?\s+(?:the\s+)?(?:sources?|quotes?))$")),
 ]
 MAX_LINES = 5
+ANSWERS_SHOWN = 3
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,41 +52,82 @@ class Intent:
     name: str  # disputed | said | who | more | sources | question | unknown
     subject: str | None = None
     wants_quotes: bool = False
+    text: str = ""  # the question as asked, for retrieval
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a follow-up may draw on. `briefs`: the thread's article, or recent ones here;
+    `search(question)`: candidate articles with weights, for sentence retrieval;
+    `page()`: which `more` this is in the thread (0 first), counted in the database."""
+
+    briefs: Sequence[Brief]
+    search: Callable[[str], list[tuple[Brief, float]]]
+    thread: str | None = None
+    page: Callable[[], int] = field(default=lambda: 0)
 
 
 def detect_intent(text: str) -> Intent:
     """Map a question to an intent by rules, e.g. "what did Zelensky say?" -> said(Zelensky)."""
-    cleaned = " ".join(re.sub(r"[?!.]+$", "", text.strip()).split()).lower()
+    cleaned = " ".join(re.sub(r"[?!.]+$", "", text.strip()).split())
+    lowered = cleaned.lower()
     for name, pattern in _INTENTS:
-        match = pattern.match(cleaned)
+        match = pattern.match(lowered)
         if match:
             groups = {k: v for k, v in match.groupdict().items() if v}
             subject = groups.get("name") or groups.get("name2")
-            return Intent(name, _strip_articles(subject), wants_quotes=cleaned.startswith("quote"))
-    if _content_words(cleaned):
-        return Intent("question", cleaned)
-    return Intent("unknown")
+            return Intent(name, _strip_articles(subject), lowered.startswith("quote"), cleaned)
+    if content_words(lowered, stem=None):
+        return Intent("question", lowered, text=cleaned)
+    return Intent("unknown", text=cleaned)
 
 
-def answer(intent: Intent, briefs: Sequence[Brief], thread: str | None) -> Reply:
-    """Answer from the given briefs only; say so when they hold nothing that fits."""
+def answer(intent: Intent, context: Context) -> Reply:
+    """Answer from stored material only; say so when nothing fits."""
+    briefs = context.briefs
+    subject = resolve_pronoun(intent.subject, briefs) if intent.subject else None
     lines: list[str] = []
     if intent.name == "who":
-        lines = _who_is(intent.subject or "", briefs)
+        lines = who_lines(subject or "", briefs) or _retrieve(intent.text, context)
     elif intent.name == "said":
-        lines = _what_said(intent.subject or "", briefs)
+        lines = said_lines(subject or "", briefs) or _retrieve(
+            intent.text, context, mentioning=_name_words(subject or "", briefs))
     elif intent.name == "disputed":
-        lines = _disputed(intent.subject, briefs)
+        lines = _disputed(subject, briefs)
     elif intent.name == "more":
-        lines = _more(briefs)
+        lines = more_lines(briefs, context.page())
+        if not lines and briefs:
+            lines = ["That is everything the stored article says."]
     elif intent.name == "sources":
-        lines = _sources(briefs, quotes_only=intent.wants_quotes)
+        lines = source_lines(briefs, quotes_only=intent.wants_quotes)
     elif intent.name == "question":
-        lines = _retrieve(intent.subject or "", briefs)
+        lines = _retrieve(_resolve_pronouns(intent.text, briefs), context)
     if not lines:
-        return _cannot_answer(intent, thread)
+        return _cannot_answer(intent, context.thread)
     return Reply(kind="answer", sections=(Section(None, tuple(lines[:MAX_LINES])),),
-                 thread=thread)
+                 thread=context.thread)
+
+
+def _retrieve(question: str, context: Context, mentioning: Sequence[str] = ()) -> list[str]:
+    hits = rank_answers(question, context.search(question), mentioning)
+    return [f"“{answer_window(hit.text, question)}” — {cite(hit.brief)}"
+            for hit in hits[:ANSWERS_SHOWN]]
+
+
+def _disputed(name: str | None, briefs: Sequence[Brief]) -> list[str]:
+    lines = []
+    for brief in briefs:
+        actor = find_actor(name, brief.actors) if name else None
+        if name and actor is None:
+            continue
+        for dispute in brief.disputes:
+            if actor is None or actor.name in dispute.claimants + dispute.disputants:
+                lines.append(f"{describe_dispute(dispute)} — {cite(brief)}")
+    if not lines and briefs:
+        about = f" involving {name}" if name else ""
+        where = cite(briefs[0]) if len(briefs) == 1 else "the stored articles"
+        lines = [f"No disputes{about} found in {where}."]
+    return lines
 
 
 def _cannot_answer(intent: Intent, thread: str | None) -> Reply:
@@ -91,129 +141,33 @@ def _cannot_answer(intent: Intent, thread: str | None) -> Reply:
                  sections=(Section("You can ask", FOLLOW_UP_HINTS),), thread=thread)
 
 
-# --- intents ----------------------------------------------------------------------------------
-
-def _who_is(name: str, briefs: Sequence[Brief]) -> list[str]:
-    lines = []
+def _name_words(name: str, briefs: Sequence[Brief]) -> list[str]:
+    """Words that name X in a sentence: X's own, plus its actor's names when known."""
+    words = re.findall(r"\w+", name)
     for brief in briefs:
-        actor = _find_actor(name, brief.actors)
-        if actor is None:
-            continue
-        role = f", {actor.title}" if actor.title else ""
-        lines.append(f"{actor.name} ({actor.kind}{role}), named {actor.mentions} time"
-                     f"{'s' if actor.mentions != 1 else ''} in {_cite(brief)}")
-        keys = [actor.name, *actor.aliases]
-        for sentence in split_sentences(brief.article.text):
-            if any(key in sentence.text for key in keys):
-                lines.append(f"“{shorten(sentence.text, 240)}”")
-                break
-    return lines
+        actor = find_actor(name, brief.actors)
+        if actor is not None:
+            words += [w for form in (actor.name, *actor.aliases) for w in re.findall(r"\w+", form)]
+    return list(dict.fromkeys(w for w in words if len(w) > 1))
 
 
-def _what_said(name: str, briefs: Sequence[Brief]) -> list[str]:
-    lines = []
-    for brief in briefs:
-        actor = _find_actor(name, brief.actors)
-        if actor is None:
-            continue
-        for position in brief.positions:
-            if position.actor == actor.name:
-                lines.append(_position_line(position, brief))
-    return lines
-
-
-def _disputed(name: str | None, briefs: Sequence[Brief]) -> list[str]:
-    lines = []
-    for brief in briefs:
-        actor = _find_actor(name, brief.actors) if name else None
-        if name and actor is None:
-            continue
-        for dispute in brief.disputes:
-            if actor is None or actor.name in dispute.claimants + dispute.disputants:
-                lines.append(f"{describe_dispute(dispute)} — {_cite(brief)}")
-    return lines
-
-
-def _more(briefs: Sequence[Brief]) -> list[str]:
-    lines = []
-    for brief in briefs[:2]:
-        sentences = split_sentences(brief.article.text)
-        shown = {s.start for s in brief.summary}
-        ranked = [i for i in rank_sentences(sentences) if sentences[i].start not in shown]
-        for index in sorted(ranked[:3]):
-            lines.append(f"“{sentences[index].text}” — {_cite(brief)}")
-    return lines
-
-
-def _sources(briefs: Sequence[Brief], quotes_only: bool) -> list[str]:
-    lines = []
-    for brief in briefs:
-        if not quotes_only:
-            lines.append(_cite(brief))
-        lines.extend(_position_line(p, brief) for p in brief.positions
-                     if p.direct and is_presentable(p))
-    return lines
-
-
-def _retrieve(question: str, briefs: Sequence[Brief]) -> list[str]:
-    """The sentences sharing the most (rarest) words with the question, with citations."""
-    wanted = _content_words(question)
-    if not wanted:
-        return []
-    candidates = [(s, b) for b in briefs for s in split_sentences(b.article.text)]
-    document_freq: Counter[str] = Counter()
-    sentence_words = []
-    for sentence, _ in candidates:
-        words = _content_words(sentence.text)
-        sentence_words.append(words)
-        document_freq.update(words & wanted)
-    scored = []
-    for (sentence, brief), words in zip(candidates, sentence_words, strict=True):
-        score = sum(math.log(1 + len(candidates) / document_freq[w]) for w in words & wanted)
-        if score > 0:
-            scored.append((score, sentence.start, sentence.text, brief))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [f"“{shorten(text, 280)}” — {_cite(brief)}" for _, _, text, brief in scored[:3]]
-
-
-# --- helpers ---------------------------------------------------------------------------------
-
-def _find_actor(name: str, actors: Sequence[Actor]) -> Actor | None:
-    wanted = set(re.findall(r"\w+", name.lower()))
-    if not wanted:
-        return None
-    for actor in actors:
-        forms = [actor.name, *actor.aliases]
-        if any(wanted <= set(re.findall(r"\w+", form.lower())) for form in forms):
-            return actor
-    return None
-
-
-def _position_line(position: Position, brief: Brief) -> str:
-    content = shorten(position.content.text, 240)
-    if position.direct:
-        content = f"“{content}”"
-    return f"{position_holder(position)} ({position.cue.text}): {content} — {_cite(brief)}"
-
-
-def _cite(brief: Brief) -> str:
-    """A short citation: the headline, cut, and the link."""
-    article = brief.article
-    title = shorten(article.title, 70)
-    return f"{title} <{article.url}>" if article.url else title
-
-
-def _content_words(text: str) -> frozenset[str]:
-    return content_words(text, stem=None)
+def _resolve_pronouns(question: str, briefs: Sequence[Brief]) -> str:
+    """"when was he born" in a thread about Tesla asks about Tesla: add the name."""
+    match = _PRONOUN.search(question)
+    if match is None:
+        return question
+    name = resolve_pronoun(match.group().lower(), briefs)
+    return question if name == match.group().lower() else f"{question} {name}"
 
 
 def question_keywords(text: str) -> set[str]:
     """The words of a question worth searching for ("why did oil prices rise" -> oil, prices,
     rise), so that full-text search is not asked to match "why" and "did"."""
-    return _content_words(text)
+    return set(content_words(text, stem=None))
 
 
 def _strip_articles(subject: str | None) -> str | None:
     if subject is None:
         return None
     return re.sub(r"^(?:the|a|an|mr|mrs|ms|dr|president)\.?\s+", "", subject.strip()) or None
+

@@ -16,6 +16,7 @@ from bot.errors import BotError
 from bot.fetch import find_links
 from bot.inputs import read_input, user_path
 from handlers import Conversation, Event, Reply
+from handlers.replies import notice
 
 log = logging.getLogger(__name__)
 PLATFORM, WORKSPACE, CHANNEL, USER = "console", "local", "local", "you"
@@ -48,10 +49,12 @@ class ConsoleChat:
         if not line:
             return []
         message_id = f"console:{time.time_ns()}"
-        if line.lower().startswith("/brief"):
+        head, _, rest = line.partition(" ")
+        if head.lower() == "/brief":  # the whole word: "/briefing x" is not "/brief ing x"
             self.last_thread = None
-            event = self._event("command", line[len("/brief"):].strip(), message_id)
-            replies = self.conversation.route(event)
+            replies = self.conversation.route(self._event("command", rest.strip(), message_id))
+        elif head.startswith("/") and not _is_path(line):
+            replies = [notice(f"I don't know the command {head}; mine is /brief.")]
         elif not find_links(line) and _is_path(line):
             replies = [self._share_path(line, message_id)]
         elif find_links(line):

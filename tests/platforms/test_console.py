@@ -37,3 +37,10 @@ def test_a_home_relative_path_is_briefed(chat: ConsoleChat, tmp_path, monkeypatc
     (tmp_path / "energy.txt").write_text("Energy bills to fall\n\n" + ENERGY * 2)
     replies = chat.handle_line("~/energy.txt")
     assert replies and replies[0].kind == "brief"
+
+
+def test_only_the_word_brief_is_the_command(chat: ConsoleChat) -> None:
+    [reply] = chat.handle_line("/briefing ukraine")
+    assert "don't know the command /briefing" in reply.title
+    [help_reply] = chat.handle_line("/brief")
+    assert help_reply.kind == "help"
