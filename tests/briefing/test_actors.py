@@ -115,3 +115,17 @@ def test_given_name_alone_joins_the_one_person_it_opens():
 def test_kept_gazetteers_type_cities_and_countries():
     _, actors = actors_of("Talks moved from Nairobi to Montevideo, and Eritrea sent envoys.")
     assert {actors[n].kind for n in ("Nairobi", "Montevideo", "Eritrea")} == {"place"}
+
+
+def test_titles_with_a_complement_or_a_body_before_the_name():
+    _, actors = actors_of(
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team did "
+        "well. NSC spokesperson Emily Horne said the report was false.")
+    assert actors["Hamdullah Mohib"].title == "Afghan Ambassador to the United States"
+    assert actors["Emily Horne"].title == "NSC spokesperson"
+
+
+def test_a_name_after_a_title_and_preposition_is_not_titled():
+    _, actors = actors_of("Lena Ford, a senior analyst at the Harbour Institute, disagreed.")
+    assert actors["Harbour Institute"].kind == "organization"
+    assert actors["Harbour Institute"].title is None

@@ -219,24 +219,51 @@ def _title_prefix(words: list[str], gaz: Gazetteer) -> int:
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"})
-_WORDS_BEFORE = re.compile(r"((?:[\w'’.\-]+ ){1,5})$", re.UNICODE)
+_WORDS_BEFORE = re.compile(r"((?:[\w'’.\-]+,? ){1,8})$", re.UNICODE)
 
 
 def _title_before(text: str, floor: int, start: int, gaz: Gazetteer) -> str | None:
-    """A lower-case title right before the name: "defense minister Oleksii Reznikov"."""
+    """A title right before the name: "defense minister Oleksii Reznikov", "NSC spokesperson
+    Emily Horne", "Afghan Ambassador to the United States Hamdullah Mohib"."""
     match = _WORDS_BEFORE.search(text, max(floor, start - 80), start)
     if not match:
         return None
-    words = match.group(1).split()
-    for size in range(min(len(words), gaz.longest_title), 0, -1):
-        phrase = words[-size:]
-        if tuple(normalise(w) for w in phrase) in gaz.titles:
-            lead = len(words) - size
-            while lead > 0 and (normalise(words[lead - 1]) in _PRE_TITLE_MODIFIERS
-                                or normalise(words[lead - 1]) in gaz.demonyms):
-                lead -= 1
-            return " ".join(words[lead:])
+    words = [w.rstrip(",") for w in match.group(1).split()]
+    for end in range(len(words), 0, -1):
+        if end < len(words) and not _complement(words[end:]):
+            continue
+        for size in range(min(end, gaz.longest_title), 0, -1):
+            if tuple(normalise(w) for w in words[end - size:end]) in gaz.titles:
+                return " ".join(words[_title_start(words, end - size, gaz):])
     return None
+
+
+def _complement(words: list[str]) -> bool:
+    """What may follow a title before the name: "to the United States", "of Education"."""
+    rest = words[1:]
+    return (words[0].lower() in _TITLE_PREPOSITIONS and any(w[:1].isupper() for w in rest)
+            and all(w[:1].isupper() or w.lower() in {"the", "and", "of"} for w in rest))
+
+
+def _title_start(words: list[str], lead: int, gaz: Gazetteer) -> int:
+    """Widen a title over its modifiers: "former", a demonym, or a body's name ("NSC",
+    "White House") in capitals just before it."""
+    names = 0
+    while lead > 0:
+        before = words[lead - 1]
+        key = normalise(before)
+        if key in _PRE_TITLE_MODIFIERS or key in gaz.demonyms:
+            lead -= 1
+        elif before[:1].isupper() and key not in gaz.non_actors and names < _MAX_BODY_WORDS:
+            lead -= 1
+            names += 1
+        else:
+            break
+    return lead
+
+
+_TITLE_PREPOSITIONS = frozenset({"to", "of", "for", "at"})
+_MAX_BODY_WORDS = 3
 
 
 def _holds_title(words: list[str], gaz: Gazetteer) -> bool:
