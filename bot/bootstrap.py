@@ -51,6 +51,18 @@ class Services:
             self._store = store
         return self._store
 
+    def schema_status(self) -> tuple[str, str | None, str | None]:
+        """(backend, current revision, newest revision), read without migrating anything."""
+        from bot.store import Store
+        from bot.store.migrate import head_revision
+
+        store = self._store or Store(self.settings.database_url)
+        try:
+            return store.backend, store.schema_revision(), head_revision()
+        finally:
+            if store is not self._store:
+                store.close()
+
     def fetch_article(self, url: str) -> Article:
         return check_briefable(self.fetcher.fetch_article(url))
 

@@ -100,7 +100,13 @@ def run_bot(services: Services, *, slack_http: bool) -> int:
 
 
 def manage_database(services: Services, action: str) -> int:
-    """`db upgrade` is the release step: migrations run once, before any process starts."""
+    """`db upgrade` is the release step: migrations run once, before any process starts.
+    `db current` only reports the schema's revision and changes nothing."""
+    if action == "current":
+        backend, current, newest = services.schema_status()
+        state = "up to date" if current == newest else f"behind (newest is {newest})"
+        print(f"{backend} schema at revision {current or 'none'}: {state}")
+        return 0
     store = services.store  # opening the store upgrades it to the newest schema
     print(f"{store.backend} schema at revision {store.schema_revision()}")
     services.close()

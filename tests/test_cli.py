@@ -1,6 +1,8 @@
 """The command line as a user runs it: a real subprocess, exit codes, stderr, JSON Lines."""
 
 import json
+import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -158,3 +160,23 @@ def test_services_refuse_a_summary_of_no_sentences():
         with pytest.raises(InputError, match="at least one sentence"):
             services.brief_article(article, sentences=count)
     assert len(services.brief_article(article, sentences=1).summary) == 1
+
+
+def test_db_current_reports_and_changes_nothing(tmp_path):
+    database = tmp_path / "bot.db"
+    env_url = f"sqlite:///{database}"
+
+    def db(action: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot", "db", action], cwd=REPO,
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "DATABASE_URL": env_url})
+
+    before = db("current")
+    assert before.returncode == 0, before.stderr
+    assert "revision none: behind" in before.stdout
+    if database.exists():  # opening SQLite may create the file, but no table in it
+        with sqlite3.connect(database) as connection:
+            assert connection.execute("select count(*) from sqlite_master").fetchone() == (0,)
+    assert db("upgrade").returncode == 0
+    after = db("current")
+    assert "up to date" in after.stdout
