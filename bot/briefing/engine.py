@@ -22,7 +22,8 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     """Brief one article. Pure and deterministic: the same article gives the same brief."""
     spans = split_sentences(article.text)
     starts = [s.start for s in spans]
-    table = find_actors(article.text, spans, analyse(article.text, spans))
+    analysis = analyse(article.text, spans)
+    table = find_actors(article.text, spans, analysis)
     positions = resolve_positions(find_attributions(article.text, spans), table, starts)
     quoted = Counter(p.actor for p in positions if p.actor)
     actors = table.ranked(quoted, article.title)
@@ -39,7 +40,7 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     picked = [(candidates[i][1], referent) for i, referent in summarize(
         [span for _, span in candidates], sentences, method,
         lambda i: referent_of(candidates[i][0]), title=article.title)]
-    disputes = find_disputes(article.text, spans, positions, table)
+    disputes = find_disputes(article.text, spans, positions, table, analysis)
     return Brief(
         article=article,
         summary=tuple(span for span, _ in picked),

@@ -26,6 +26,7 @@ from bot.briefing.disputes.lookup import (
     refers_back,
     unique_disputes,
 )
+from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
@@ -36,9 +37,11 @@ _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL
 
 
 def find_disputes(
-    text: str, sentences: Sequence[Span], positions: Sequence[Position], table: ActorTable
+    text: str, sentences: Sequence[Span], positions: Sequence[Position], table: ActorTable,
+    analysis: Analysis | None = None,
 ) -> list[Dispute]:
-    """Disputes in article order, one per claim."""
+    """Disputes in article order, one per matter. `analysis` (tags, lemmas) sharpens the
+    checks when given; without it the word-level rules still run."""
     starts = [s.start for s in sentences]
     finder = _DisputeFinder(text, sentences, starts, positions, table)
     found: list[Dispute] = []
