@@ -44,6 +44,8 @@ def cue_is_blocked(prefix: str, verb: str) -> bool:
     negated or hypothetical ("cannot deny", "confirm or deny", "challenged him to deny"),
     or passive ("was challenged over his statement", "was denied entry")."""
     raw = _WORD.findall(prefix)
+    if raw and raw[0].lower() in {"if", "unless", "whether", "should"} and "," not in prefix:
+        return True  # a hypothetical: "If Roos denies the report, ..."
     last = [w.lower().strip("'’.") for w in raw[-3:]]
     if not last:
         return verb.lower() in load_words("dispute_noun_forms")
@@ -215,7 +217,7 @@ def clean_name(phrase: str) -> str | None:
     "in a statement"), no trailing adverb; "The Kremlin" -> "Kremlin". None when what is
     left is a clause opener ("Since assuming office") or nothing."""
     words = phrase.split()
-    while words and words[0].lower().strip(",") in _OPENERS:
+    while words and words[0].lower().strip(",") in _OPENERS | {"even", "only", "also"}:
         words = words[1:]
     if not words or words[0].lower() in _SUBORDINATORS:
         return None

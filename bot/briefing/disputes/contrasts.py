@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.briefing.disputes.clauses import clean_claim
+from bot.briefing.disputes.clauses import clean_claim, is_pronoun
 from bot.briefing.disputes.lookup import DisputeLookup
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -59,8 +59,12 @@ def opposite_stances(first: str, second: str) -> bool:
     """One side negated and the other not, or an opposed pair of stance words."""
     if is_negated(first) != is_negated(second):
         return True
-    left, right = content_words(first), content_words(second)
+    left, right = _stems(first), _stems(second)  # stance words may be stop words ("keep")
     return any((a, b) in _opposites() for a in left for b in right)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_CHARS] for w in re.findall(r"[a-z]+", text.lower())}
 
 
 class ContrastRules(DisputeLookup):
@@ -74,8 +78,8 @@ class ContrastRules(DisputeLookup):
             if not second_name or not second.actor:
                 continue
             for first in self.positions:
-                if not (floor <= first.cue.start and first.content.end <= second.source.start
-                        and first.content.end <= second.cue.start):
+                if not (floor <= first.cue.start and first.cue.end <= second.source.start
+                        and first.content.start < second.source.start):
                     continue
                 found = self._contrast(first, second, second_name, sentence)
                 if found is not None:
@@ -84,21 +88,28 @@ class ContrastRules(DisputeLookup):
 
     def _contrast(self, first: Position, second: Position, second_name: str,
                   sentence: Span) -> Dispute | None:
-        first_name = self._holder_name(first)
-        if not first_name or not first.actor or first.actor == second.actor:
+        claim_end = min(first.content.end, second.source.start, second.cue.start)
+        framing = _framing().search(self.text, claim_end, min(second.source.start,
+                                                               second.cue.start))
+        if first.content.end > claim_end:  # "vowed to honor X, while Y has pledged ..."
+            inside = list(_framing().finditer(self.text, first.content.start, claim_end))
+            framing = inside[-1] if inside else None
+            claim_end = framing.start() if framing else claim_end
+        if framing is None:
             return None
-        if any(_QUESTION.match(p.content.text) for p in (first, second)):
+        claim = clean_claim(self.text[first.content.start:claim_end])
+        first_name = self._holder_name(first)
+        if not first_name or not first.actor or first.actor == second.actor or any(
+                is_pronoun(p.source.text.strip()) for p in (first, second)):
+            return None  # both sides named where they speak, so neither is a guess
+        if any(_QUESTION.match(text) for text in (claim, second.content.text)):
             return None  # "isn't saying if ...": no stance taken
         names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}
-        if len(_matter(first.content.text, names) & _matter(second.content.text, names)) < 2:
+        if len(_matter(claim, names) & _matter(second.content.text, names)) < 2:
             return None
-        if not opposite_stances(first.content.text, second.content.text):
-            return None
-        between = self.text[first.content.end:min(second.source.start, second.cue.start)]
-        if _framing().search(between) is None:
+        if not opposite_stances(claim, second.content.text):
             return None
         first_sentence = self._sentence_of(first.content.start)
         evidence = (first_sentence,) if first_sentence == sentence else (first_sentence,
                                                                          sentence)
-        return Dispute(clean_claim(first.content.text), (first_name,), (second_name,),
-                       evidence)
+        return Dispute(claim, (first_name,), (second_name,), evidence)

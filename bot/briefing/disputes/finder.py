@@ -17,11 +17,12 @@ from bot.briefing.disputes.clauses import (
     clean_name,
     cue_is_blocked,
     opens_clause,
+    phrase_is_nameable,
     starts_with_of_like,
     trim_claim,
 )
 from bot.briefing.disputes.contrasts import ContrastRules
-from bot.briefing.disputes.lookup import unique_disputes
+from bot.briefing.disputes.lookup import refers_back, unique_disputes
 from bot.briefing.disputes.verdicts import VerdictRules
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
@@ -65,7 +66,9 @@ class _DisputeFinder(VerdictRules, ContrastRules):
             cue_start = sentence.start + match.start()
             if cue_is_blocked(self.text[sentence.start:cue_start], cue):
                 continue
-            disputant = self._disputant(index, sentence, cue_start)
+            disputant = self._disputant(index, sentence, cue_start) or next(
+                (self._holder_name(p) for p in self.positions if p.cue.start == cue_start),
+                None)  # "X said that was not her view and dismissed those reports"
             if disputant is None:
                 continue
             rest_start = sentence.start + match.end()
@@ -77,6 +80,9 @@ class _DisputeFinder(VerdictRules, ContrastRules):
             else:
                 claim = trim_claim(self.text[rest_start:sentence.end])
                 claimants, evidence = [], (sentence,)
+                if refers_back(claim) and len(claim.split()) <= 5:  # "denied that that was so"
+                    claim, claimants, evidence = self._bare_claim(
+                        index, sentence, rest_start, claim, disputant, claimants)
                 if len(claim.split()) < 3:  # "contesting that fine", "I reject that entirely"
                     continue
             claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
@@ -117,7 +123,10 @@ class _DisputeFinder(VerdictRules, ContrastRules):
         words = phrase.split()
         if words[0].lower() in _DEFINITE:
             earlier = self._referent(index, start, words[-1], disputant)
-            claimant = earlier and (earlier.actor or clean_name(earlier.source.text))
+            named = clean_name(earlier.source.text) if earlier else None
+            claimant = earlier and (earlier.actor or (named if named and (
+                phrase_is_nameable(named) or words[-1].lower()[:5] in named.lower())
+                else None))  # "published reports" made "those reports"
             if earlier is not None and claimant and claimant != disputant and \
                     len(earlier.content.text.split()) >= 3:
                 return (clean_claim(earlier.content.text), [claimant],

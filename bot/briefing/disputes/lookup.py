@@ -29,8 +29,8 @@ _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 _FUNCTION_WORDS = r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|was|were|is|are)"
 
 
-def _alternation(name: str) -> str:
-    phrases = sorted(load_words(name), key=len, reverse=True)
+def _alternation(*names: str) -> str:
+    phrases = sorted(frozenset().union(*(load_words(n) for n in names)), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
 
@@ -39,7 +39,8 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
     return {
         "verb": re.compile(
-            rf"\b(?P<cue>{_alternation('dispute_verbs')})\b\s+(?:(?:a|an|the|any|all|these|"
+            rf"\b(?P<cue>{_alternation('dispute_verbs', 'claim_object_verbs')})\b\s+"
+            rf"(?:(?:a|an|the|any|all|these|"
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
             rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
             rf"(?P<noun>{_alternation('claim_nouns')})\b|"
@@ -119,7 +120,8 @@ class DisputeLookup:
             return (self._source_of_cue(cue_start)
                     or self.table.resolve_pronoun(pronoun, offset, index))
         opening = len(self.text[sentence.start:persons[0].start].split()) <= 2
-        return persons[0].actor if opening else None
+        alone = len({m.actor for m in persons}) == 1 and pronoun.lower() in {"he", "she"}
+        return persons[0].actor if opening or alone else None
 
     def _subject_before(self, floor: int, cue_start: int) -> str | None:
         """Who states a denial: the source of the position around it, else the nearest actor."""

@@ -17,6 +17,7 @@ from bot.briefing.disputes.clauses import (
     phrase_is_nameable,
     trim_claim,
     verdict_is_predicative,
+    words_before,
 )
 from bot.briefing.disputes.lookup import _LONGEST_CONTENT, DisputeLookup, refers_back
 from bot.briefing.lexicon.wordlists import load_words
@@ -49,12 +50,15 @@ class VerdictRules(DisputeLookup):
         """A position calling a claim false: "This is not true", "called the charges
         fabricated", "Trump's tweets accusing X of Y are lies"."""
         match = self.patterns["falsity"].search(sentence.text)
-        if not match or not verdict_is_predicative(sentence.text[match.end():]):
+        if not match:
             return None
         verdict_at = sentence.start + match.start()
         holders = self._positions_containing(verdict_at)
         if not holders or holders[0].content.start + 1 < sentence.start:
             return None  # no speaker, or a verdict deep inside a long quote
+        naming = holders[0].cue.text.lower() in load_words("naming_verbs")
+        if not (naming or verdict_is_predicative(sentence.text[match.end():])):
+            return None  # "the wrong path"; but "called it a hoax perpetrated by ..." is one
         carried = self._claim_in_subject(holders, verdict_at, sentence)
         if carried is not None:
             return carried
@@ -65,8 +69,8 @@ class VerdictRules(DisputeLookup):
             return None
         if refers_back(subject):
             return self._judged_reference(index, holder, subject, disputant, sentence)
-        if holder.cue.text.lower() in load_words("naming_verbs") and \
-                len(subject.split()) >= 2 and not refers_back(subject):
+        if naming and 2 <= len(subject.split()) <= 6 and "," not in subject and \
+                subject.split()[0].lower() not in {"out", "on", "for", "up", "off", "in"}:
             claim = clean_claim(subject)  # "called climate change a hoax"
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
@@ -105,18 +109,23 @@ class VerdictRules(DisputeLookup):
         return Dispute(claim, (claimant,), (self._holder_name(outer) or "",), (sentence,))
 
     def _false_report(self, index: int, sentence: Span) -> Dispute | None:
-        """"The ad wrongly asserts that ...": the adverb contests what the verb reports; the
-        one who says so is the speaker around it, else the article itself."""
-        pattern = re.compile(rf"\b(?:{_alternation('false_report_adverbs')})\b[\"”’']*\s+"
-                             rf"{_REPORT_VERBS}\b(?:\s+that\b)?\s*", re.IGNORECASE)
+        """"The ad wrongly asserts that ...", "the states were exaggerating the reach of the
+        EPA": what the verb reports is contested by the speaker around it, else the article."""
+        pattern = re.compile(rf"\b(?:(?:{_alternation('false_report_adverbs')})\b[\"”’']*\s+"
+                             rf"{_REPORT_VERBS}|{_alternation('distortion_verbs')})\b"
+                             rf"(?:\s+that\b)?\s*", re.IGNORECASE)
         match = pattern.search(sentence.text)
-        if match is None:
-            return None
+        if match is None or words_before(sentence.text[:match.start()], 1)[:1] in (
+                [w] for w in load_words("determiners")):
+            return None  # "an exaggerated accent", "a distorted portrayal"
         at = sentence.start + match.start()
         claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
         if len(claim.split()) < 3:
             return None
         holder = next(iter(self._positions_containing(at)), None)
+        adverb = match.group(0).split()[0].lower().strip("\"”’'")
+        if holder is None and adverb not in load_words("false_report_adverbs"):
+            return None  # a distortion verb needs a speaker who says so
         before = self.table.mentions_in(holder.content.start if holder else sentence.start, at)
         claimants = (before[-1].actor,) if before else ()
         disputant = (holder and self._holder_name(holder)) or self.outlet
