@@ -42,7 +42,7 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     picked = [(candidates[i][1], referent) for i, referent in summarize(
         [span for _, span in candidates], sentences, method,
         lambda i: referent_of(candidates[i][0]), title=article.title)]
-    disputes = find_disputes(article.text, spans, positions, table)
+    disputes = find_disputes(article.text, spans, positions, table, analysis)
     return Brief(
         article=article,
         summary=tuple(span for span, _ in picked),

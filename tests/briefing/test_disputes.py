@@ -1,5 +1,6 @@
 """Dispute rules on hand-written articles, with look-alike sentences that are no dispute."""
 
+from bot.briefing.disputes.clauses import clean_name
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
 
@@ -193,3 +194,115 @@ def test_second_verb_of_an_earlier_subject_gives_no_phrase_as_disputant():
                  "With the Nordic Council buffeted by criticism and denying claims of fraud, the "
                  "delegates voted."]:
         assert disputes_of(text) == (), text
+
+
+# --- issue 12: resolved claims, right claimants, clean names, contrasts ----------------------
+
+def test_reference_is_resolved_to_the_accusers_claim():
+    text = ("In a lawsuit filed Monday, a former aide, Mara Velt, alleged that Senator Otto Brisk "
+            "had misused campaign funds.\n"
+            "Brisk denied the allegations.")
+    dispute = only(disputes_of(text))
+    assert dispute.claim == "Senator Otto Brisk had misused campaign funds"
+    assert dispute.claimants == ("Mara Velt",)  # the accuser, not the nearest name
+    assert dispute.disputants == ("Otto Brisk",)
+    assert len(dispute.evidence) == 2
+
+
+def test_disputant_name_drops_time_expressions_and_openers():
+    dispute = only(disputes_of("The Kremlin on Friday denied that Russian troops had crossed "
+                               "the border."))
+    assert dispute.disputants == ("Kremlin",)
+    assert clean_name("Trump aides on Wednesday") == "Trump aides"
+    assert clean_name("But the Kremlin in a statement") == "Kremlin"
+    assert clean_name("Since assuming office") is None
+
+
+def test_naming_verb_with_a_falsity_word_contests_the_named_claim():
+    text = ("Senator Ana Holm said climate change is real and urgent.\n"
+            "Governor Piet Roos has called climate change a hoax invented by scientists.")
+    dispute = only(disputes_of(text))
+    assert dispute.claim == "climate change"
+    assert dispute.claimants == ("Ana Holm",)
+    assert dispute.disputants == ("Piet Roos",)
+
+
+def test_claim_carried_by_the_subject_of_a_verdict():
+    dispute = only(disputes_of("Senator Ana Holm said Piet Roos's tweets accusing her of taking "
+                               "bribes from builders are lies."))
+    assert "taking bribes from builders" in dispute.claim
+    assert dispute.claimants == ("Piet Roos",)
+    assert dispute.disputants == ("Ana Holm",)
+
+
+def test_the_article_corrects_a_claim():
+    dispute = only(disputes_of("The ad wrongly asserts that Senator Ana Holm raised taxes twice."))
+    assert dispute.claim == "Senator Ana Holm raised taxes twice"
+    assert dispute.disputants == ("the article",)
+    text = ("Governor Piet Roos claimed that violent crime in Tromso had doubled since 2010.\n"
+            "Violent crime in Tromso has, in fact, fallen every year since 2010.")
+    dispute = only(disputes_of(text))
+    assert dispute.claimants == ("Piet Roos",)
+    assert dispute.disputants == ("the article",)
+
+
+def test_speaker_calls_the_opponents_figures_exaggerated():
+    dispute = only(disputes_of("Professor Lars Moe said the rival campaign was exaggerating the "
+                               "cost of the new harbour."))
+    assert dispute.disputants == ("Lars Moe",)
+    assert "cost of the new harbour" in dispute.claim
+
+
+def test_contrast_of_opposed_positions_in_one_sentence():
+    dispute = only(disputes_of("Senator Ana Holm has vowed to honor the Paris agreement on "
+                               "climate, while Governor Piet Roos has pledged to cancel the "
+                               "Paris agreement."))
+    assert dispute.claim == "to honor the Paris agreement on climate"
+    assert dispute.claimants == ("Ana Holm",)
+    assert dispute.disputants == ("Piet Roos",)
+
+
+def test_contrast_across_two_sentences_needs_framing():
+    framed = ("Senator Ana Holm said the city will keep the old bridge tolls.\n"
+              "But Governor Piet Roos said the city will scrap the bridge tolls.")
+    dispute = only(disputes_of(framed))
+    assert dispute.disputants == ("Piet Roos",)
+    assert len(dispute.evidence) == 2
+    unframed = framed.replace("But Governor", "Governor")
+    assert disputes_of(unframed) == ()
+
+
+ISSUE_12_NOT_DISPUTES = [
+    # other senses of the cue words
+    "The embassy denied visas to the three journalists from Oslo.",
+    "Border guards denied entry to the two men on Tuesday.",
+    "The licensing board rejected the application for a new casino in Bergen.",
+    # criticism or attack without a contested claim
+    "Senator Ana Holm attacked Governor Piet Roos as a weak leader and criticised his record.",
+    "Governor Piet Roos called the senator a disgrace to the state.",
+    # hypotheticals
+    "If Piet Roos denies the report that he resigned, he will face questions.",
+    # "in fact" that adds rather than corrects, and adjectives that look like verdict verbs
+    "Governor Piet Roos said taxes would fall next year. In fact, he has said so for years.",
+    "Ana Holm joked in an exaggerated Southern accent that she would win.",
+    # two positions side by side, not opposed
+    "Senator Ana Holm said the city will keep the bridge tolls. Governor Piet Roos said the "
+    "city will keep the bridge tolls too.",
+    # no stance taken
+    "Minister Ivo Dahl said the fund is not registered as a charity. But Attorney General Ane "
+    "Lund isn't saying if the fund broke any laws.",
+]
+
+
+def test_issue_12_look_alikes_are_not_disputes():
+    for text in ISSUE_12_NOT_DISPUTES:
+        assert disputes_of(text) == (), text
+
+
+def test_one_dispute_per_matter_merges_evidence():
+    text = ("The Bergen Courier reported that Kestrel Air would close its Bergen base.\n"
+            "Kestrel Air denied the report.\n"
+            "Kestrel Air's chief executive Ola Rud also denied the report.")
+    dispute = only(disputes_of(text))
+    assert dispute.claim == "Kestrel Air would close its Bergen base"
+    assert len(dispute.evidence) == 3

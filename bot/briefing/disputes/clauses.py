@@ -44,6 +44,8 @@ def cue_is_blocked(prefix: str, verb: str) -> bool:
     negated or hypothetical ("cannot deny", "confirm or deny", "challenged him to deny"),
     or passive ("was challenged over his statement", "was denied entry")."""
     raw = _WORD.findall(prefix)
+    if raw and raw[0].lower() in {"if", "unless", "whether", "should"} and "," not in prefix:
+        return True  # a hypothetical: "If Roos denies the report, ..."
     last = [w.lower().strip("'’.") for w in raw[-3:]]
     if not last:
         return verb.lower() in load_words("dispute_noun_forms")
@@ -195,3 +197,41 @@ def heads_a_group(phrase: str) -> bool:
 
 _GROUP_HEADS = frozenset({"lawyers", "lawyer", "attorneys", "attorney", "supporters",
                           "members", "friends", "representatives", "relatives", "allies"})
+
+
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december"})
+# Words after which the rest of a subject phrase says when or where it spoke, not who.
+_SETTING_WORDS = _CALENDAR | _MONTHS | frozenset({
+    "week", "weekend", "morning", "afternoon", "evening", "night", "year", "month", "day",
+    "statement", "interview", "letter", "tweet", "tweets", "ruling", "speech", "conference",
+    "briefing", "filing", "brief", "email", "post"})
+_SETTING_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "after", "before",
+                                   "last", "this", "earlier", "late", "early"})
+_SUBORDINATORS = frozenset({"since", "after", "before", "when", "while", "as", "despite",
+                            "although", "though", "because", "if", "until", "once"})
+
+
+def clean_name(phrase: str) -> str | None:
+    """A subject phrase as a disputant name: no opener ("But"), no setting ("on Friday",
+    "in a statement"), no trailing adverb; "The Kremlin" -> "Kremlin". None when what is
+    left is a clause opener ("Since assuming office") or nothing."""
+    words = phrase.split()
+    while words and words[0].lower().strip(",") in _OPENERS | {"even", "only", "also"}:
+        words = words[1:]
+    if not words or words[0].lower() in _SUBORDINATORS:
+        return None
+    for at, word in enumerate(words):
+        lower = word.lower().strip(",.")
+        rest = {w.lower().strip(",.") for w in words[at:at + 4]}
+        if at and (lower in _SETTING_WORDS or (lower in _SETTING_PREPOSITIONS
+                                               and rest & _SETTING_WORDS)):
+            words = words[:at]
+            break
+    while words and (_adverb(words[-1].lower().strip(",")) or
+                     words[-1].lower().strip(",") in _SOFT_ADVERBS):
+        words = words[:-1]
+    if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
+        words = words[1:]
+    name = " ".join(words).strip(" ,")
+    return name or None

@@ -14,21 +14,19 @@ from collections.abc import Sequence
 from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.clauses import (
     clean_claim,
+    clean_name,
     cue_is_blocked,
     opens_clause,
     phrase_is_nameable,
     starts_with_of_like,
     trim_claim,
-    verdict_is_predicative,
 )
-from bot.briefing.disputes.lookup import (
-    DisputeLookup,
-    refers_back,
-    unique_disputes,
-)
+from bot.briefing.disputes.contrasts import ContrastRules
+from bot.briefing.disputes.lookup import refers_back, unique_disputes
+from bot.briefing.disputes.verdicts import VerdictRules
+from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
-from bot.briefing.text.keywords import content_words
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 # What may stand between a claim noun and its that-clause: who made the claim, where.
@@ -36,22 +34,25 @@ _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL
 
 
 def find_disputes(
-    text: str, sentences: Sequence[Span], positions: Sequence[Position], table: ActorTable
+    text: str, sentences: Sequence[Span], positions: Sequence[Position], table: ActorTable,
+    analysis: Analysis | None = None,
 ) -> list[Dispute]:
-    """Disputes in article order, one per claim."""
+    """Disputes in article order, one per matter. `analysis` (tags, lemmas) sharpens the
+    checks when given; without it the word-level rules still run."""
     starts = [s.start for s in sentences]
-    finder = _DisputeFinder(text, sentences, starts, positions, table)
+    finder = _DisputeFinder(text, sentences, starts, positions, table, analysis)
     found: list[Dispute] = []
     for index, sentence in enumerate(sentences):
         found.extend(finder.in_sentence(index, sentence))
     return unique_disputes(found)
 
 
-class _DisputeFinder(DisputeLookup):
+class _DisputeFinder(VerdictRules, ContrastRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
-                     self._doubting_contrast):
+                     self._doubting_contrast, self._false_report, self._correction,
+                     self._opposed_positions):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
@@ -65,7 +66,9 @@ class _DisputeFinder(DisputeLookup):
             cue_start = sentence.start + match.start()
             if cue_is_blocked(self.text[sentence.start:cue_start], cue):
                 continue
-            disputant = self._disputant(index, sentence, cue_start)
+            disputant = self._disputant(index, sentence, cue_start) or next(
+                (self._holder_name(p) for p in self.positions if p.cue.start == cue_start),
+                None)  # "X said that was not her view and dismissed those reports"
             if disputant is None:
                 continue
             rest_start = sentence.start + match.end()
@@ -77,6 +80,9 @@ class _DisputeFinder(DisputeLookup):
             else:
                 claim = trim_claim(self.text[rest_start:sentence.end])
                 claimants, evidence = [], (sentence,)
+                if refers_back(claim) and len(claim.split()) <= 5:  # "denied that that was so"
+                    claim, claimants, evidence = self._bare_claim(
+                        index, sentence, rest_start, claim, disputant, claimants)
                 if len(claim.split()) < 3:  # "contesting that fine", "I reject that entirely"
                     continue
             claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
@@ -107,42 +113,25 @@ class _DisputeFinder(DisputeLookup):
         if match.group("noun").lower() in load_words("proposal_nouns") and (
                 starts_with_of_like(after) or not opens_clause(after)):
             return None  # "rejected the idea of quotas": a plan, not a claim
-        if opens_clause(after) or by:
+        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end):
             return trim_claim(self.text[phrase_start:sentence.end]), claimants, (sentence,)
         return self._bare_claim(index, sentence, phrase_start, phrase, disputant, claimants)
 
     def _bare_claim(self, index: int, sentence: Span, start: int, phrase: str, disputant: str,
                     claimants: list[str]) -> tuple[str, list[str], tuple[Span, ...]]:
         """"denied the report": the claim an earlier position stated, else the phrase."""
-        if phrase.split()[0].lower() in _DEFINITE:
-            earlier = self._earlier_position(index, start, disputant)
-            if earlier is not None and earlier.actor:
-                return (clean_claim(earlier.content.text), [earlier.actor],
+        words = phrase.split()
+        if words[0].lower() in _DEFINITE:
+            earlier = self._referent(index, start, words[-1], disputant)
+            named = clean_name(earlier.source.text) if earlier else None
+            claimant = earlier and (earlier.actor or (named if named and (
+                phrase_is_nameable(named) or words[-1].lower()[:5] in named.lower())
+                else None))  # "published reports" made "those reports"
+            if earlier is not None and claimant and claimant != disputant and \
+                    len(earlier.content.text.split()) >= 3:
+                return (clean_claim(earlier.content.text), [claimant],
                         (self._sentence_of(earlier.content.start), sentence))
         return clean_claim(phrase), claimants, (sentence,)
-
-    def _falsity_verdict(self, index: int, sentence: Span) -> Dispute | None:
-        """A position calling an earlier claim false: "This is not true", "... was false"."""
-        match = self.patterns["falsity"].search(sentence.text)
-        if not match or not verdict_is_predicative(sentence.text[match.end():]):
-            return None
-        verdict_at = sentence.start + match.start()
-        holder = self._position_containing(verdict_at)
-        if holder is None or not refers_back(self.text[holder.content.start:verdict_at]):
-            return None
-        if holder.content.start + 1 < sentence.start:  # a verdict deep inside a long quote
-            return None
-        earlier = self._earlier_claim(holder, index)
-        if earlier is None:
-            return None
-        claimant = earlier.actor or " ".join(earlier.source.text.split())
-        subject = self.text[holder.content.start:verdict_at].lower()
-        if not (earlier.actor or phrase_is_nameable(claimant)) or any(
-                w in subject for w in content_words(earlier.content.text, min_length=4)):
-            return None  # an unknown claimant, or a claim *about* the thing called false
-        disputant = holder.actor or holder.source.text
-        return Dispute(clean_claim(earlier.content.text), (claimant,), (disputant,),
-                       (self._sentence_of(earlier.content.start), sentence))
 
     def _disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"X did not agree with Y's assessment" / "no grounds to believe Z"."""

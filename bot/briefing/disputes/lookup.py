@@ -10,12 +10,14 @@ from functools import cache
 
 from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.clauses import (
+    clean_name,
     heads_a_group,
     is_pronoun,
     phrase_is_nameable,
     plausible_name,
     subject_phrase,
 )
+from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
@@ -27,8 +29,8 @@ _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 _FUNCTION_WORDS = r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|was|were|is|are)"
 
 
-def _alternation(name: str) -> str:
-    phrases = sorted(load_words(name), key=len, reverse=True)
+def _alternation(*names: str) -> str:
+    phrases = sorted(frozenset().union(*(load_words(n) for n in names)), key=len, reverse=True)
     return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
 
@@ -37,9 +39,10 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
     return {
         "verb": re.compile(
-            rf"\b(?P<cue>{_alternation('dispute_verbs')})\b\s+(?:(?:a|an|the|any|all|these|"
+            rf"\b(?P<cue>{_alternation('dispute_verbs', 'claim_object_verbs')})\b\s+"
+            rf"(?:(?:a|an|the|any|all|these|"
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
-            rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,3}}?"
+            rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
             rf"(?P<noun>{_alternation('claim_nouns')})\b|"
             rf"\b(?P<verb_that>{_alternation('dispute_verbs')})\s+(?:(?!that\b)\w+\s+)?that\b",
             flags,
@@ -60,8 +63,10 @@ class DisputeLookup:
     """Article-wide state the rules consult: positions by offset, actors, sentences."""
 
     def __init__(self, text: str, sentences: Sequence[Span], starts: list[int],
-                 positions: Sequence[Position], table: ActorTable) -> None:
+                 positions: Sequence[Position], table: ActorTable,
+                 analysis: Analysis | None = None) -> None:
         self.text, self.sentences, self.starts = text, sentences, starts
+        self.analysis = analysis
         self.positions = sorted(positions, key=lambda p: p.content.start)
         self.content_starts = [p.content.start for p in self.positions]
         self.table = table
@@ -89,17 +94,20 @@ class DisputeLookup:
 
     def _name_of(self, index: int, cue_start: int, start: int, end: int) -> str | None:
         """The actor a subject phrase names, or the phrase itself when it is a plain name."""
-        phrase = self.text[start:end]
+        phrase = re.sub(r"['’](?:s|re|ve|d|ll)$", "", self.text[start:end])  # "He's"
         if is_pronoun(phrase):
             if phrase.lower() in {"i", "we"}:
                 holder = self._position_containing(cue_start)
                 return holder.actor if holder else None
             name = self._pronoun_referent(phrase, start, index, cue_start)
             return name if name and plausible_name(name) else None
-        mentions = self.table.mentions_in(start, end)
-        if mentions and not self.text[mentions[-1].end:end].strip():
-            return mentions[-1].actor  # "Arsenal's Patrick Vieira" -> Patrick Vieira
-        return " ".join(phrase.split()) if phrase_is_nameable(phrase) else None
+        name = clean_name(phrase)  # "The Kremlin on Friday" -> "Kremlin"
+        if name is None:
+            return None
+        for mention in reversed(self.table.mentions_in(start, end)):
+            if name.endswith(" ".join(self.text[mention.start:mention.end].split())):
+                return mention.actor  # "Arsenal's Patrick Vieira" -> Patrick Vieira
+        return name if phrase_is_nameable(name) else None
 
     def _pronoun_referent(self, pronoun: str, offset: int, index: int, cue_start: int
                           ) -> str | None:
@@ -112,7 +120,8 @@ class DisputeLookup:
             return (self._source_of_cue(cue_start)
                     or self.table.resolve_pronoun(pronoun, offset, index))
         opening = len(self.text[sentence.start:persons[0].start].split()) <= 2
-        return persons[0].actor if opening else None
+        alone = len({m.actor for m in persons}) == 1 and pronoun.lower() in {"he", "she"}
+        return persons[0].actor if opening or alone else None
 
     def _subject_before(self, floor: int, cue_start: int) -> str | None:
         """Who states a denial: the source of the position around it, else the nearest actor."""
@@ -165,9 +174,48 @@ class DisputeLookup:
                 continue
             content = position.content.text
             if not (self.patterns["falsity"].search(content)
-                    or self.patterns["verb"].search(content)):
+                    or self.patterns["verb"].search(content)
+                    or self.patterns["disagree"].search(content)):
                 return position
         return None
+
+    def _referent(self, index: int, before: int, noun: str, disputant: str
+                  ) -> Position | None:
+        """The earlier claim a reference ("the allegations", "those reports") stands for.
+
+        Best is a position whose cue or source is the noun's own word ("alleging" for "the
+        allegations", "published reports" for "those reports"); then the latest position
+        by someone other than the disputant, three sentences back at most."""
+        stem = noun.lower()[:5]
+        floor = self.sentences[max(index - 3, 0)].start
+        first = bisect_right(self.content_starts, floor - 1)
+        last = bisect_right(self.content_starts, before)
+        earlier = [p for p in self.positions[first:last] if p.content.end <= before
+                   and (p.actor or p.source.text) != disputant]
+        for position in reversed(earlier):
+            words = position.cue.text.lower().split() + position.source.text.lower().split()
+            if any(w.startswith(stem) for w in words):
+                return position
+        return self._earlier_position(index, before, disputant, back=3)
+
+    def _holder_name(self, position: Position) -> str | None:
+        """Who holds a position, as a reader should see it: the resolved actor when the
+        source names it or is a pronoun, else the source phrase ("The Trump campaign")."""
+        source = " ".join(position.source.text.split())
+        if position.actor and (is_pronoun(source) or any(
+                w in source for w in position.actor.split())):
+            return position.actor
+        if phrase_is_nameable(source):
+            return clean_name(source)
+        return position.actor
+
+    def _verb_follows(self, offset: int, limit: int) -> bool:
+        """The next word is a verb: a noun phrase opens a that-less clause ("those
+        characterizations did Romney in"). Needs the tagger; without it, no."""
+        if self.analysis is None:
+            return False
+        tokens = self.analysis.tokens_in(offset, limit)
+        return bool(tokens) and self.analysis.tags[tokens[0]][:2] in {"VB", "MD"}
 
     def _claimants_by_overlap(self, claim: str, exclude: set[str], sentence: Span
                               ) -> list[str]:
@@ -200,6 +248,10 @@ def refers_back(prefix: str) -> bool:
     """The verdict's subject points at an earlier claim ("This", "that characterization",
     "the allegations"), not at an actor ("the party had got its sums wrong")."""
     words = prefix.split()
+    owned = [w.lower().strip("\"“'‘") for w in words[:4]]
+    if len(words) <= 12 and owned[:1] in (["the"], ["these"], ["those"]) and any(
+            w in load_words("claim_nouns") for w in owned[1:]):
+        return True  # "the president's claims about retaliation"
     if len(words) > 6:
         return False
     if _BACK_REFERENCE.match(prefix):

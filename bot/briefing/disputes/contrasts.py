@@ -1,0 +1,115 @@
+"""Contrasts: two actors holding opposite positions on one matter, framed as opposed.
+
+All three signals are needed, since two positions side by side are usually no dispute: the
+same matter (two shared content words, or words of one `matter_synonyms` group), opposite stance
+(one side negated, or an `opposed_stances` pair), and framing ("while", "but", "however",
+"unlike", "disagree") between the two or opening the second sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.briefing.disputes.clauses import clean_claim, is_pronoun
+from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.lexicon.wordlists import load_words
+from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
+
+_QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
+
+
+@cache
+def _framing() -> re.Pattern[str]:
+    phrases = sorted(load_words("contrast_words") | load_words("contrast_framings"),
+                     key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Stem -> the first word of its group."""
+    groups = {}
+    for line in load_words("matter_synonyms"):
+        words = line.split()
+        for word in words:
+            groups[word[:STEM_CHARS]] = words[0][:STEM_CHARS]
+    return groups
+
+
+@cache
+def _opposites() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for line in load_words("opposed_stances"):
+        first, _, second = line.partition(" ")
+        pairs |= {(first[:STEM_CHARS], second[:STEM_CHARS]),
+                  (second[:STEM_CHARS], first[:STEM_CHARS])}
+    return frozenset(pairs)
+
+
+def _matter(text: str, names: set[str]) -> frozenset[str]:
+    synonyms = _synonyms()
+    return frozenset(synonyms.get(w, w) for w in content_words(text, min_length=4)
+                     if w not in names)
+
+
+def opposite_stances(first: str, second: str) -> bool:
+    """One side negated and the other not, or an opposed pair of stance words."""
+    if is_negated(first) != is_negated(second):
+        return True
+    left, right = _stems(first), _stems(second)  # stance words may be stop words ("keep")
+    return any((a, b) in _opposites() for a in left for b in right)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_CHARS] for w in re.findall(r"[a-z]+", text.lower())}
+
+
+class ContrastRules(DisputeLookup):
+    def _opposed_positions(self, index: int, sentence: Span) -> Dispute | None:
+        """A position in this sentence set against another actor's in this or the previous
+        sentence: the earlier one is the claim, the later holder the disputant."""
+        later = [p for p in self.positions if sentence.start <= p.cue.start < sentence.end]
+        floor = self.sentences[max(index - 1, 0)].start
+        for second in later:
+            second_name = self._holder_name(second)
+            if not second_name or not second.actor:
+                continue
+            for first in self.positions:
+                if not (floor <= first.cue.start and first.cue.end <= second.source.start
+                        and first.content.start < second.source.start):
+                    continue
+                found = self._contrast(first, second, second_name, sentence)
+                if found is not None:
+                    return found
+        return None
+
+    def _contrast(self, first: Position, second: Position, second_name: str,
+                  sentence: Span) -> Dispute | None:
+        claim_end = min(first.content.end, second.source.start, second.cue.start)
+        framing = _framing().search(self.text, claim_end, min(second.source.start,
+                                                               second.cue.start))
+        if first.content.end > claim_end:  # "vowed to honor X, while Y has pledged ..."
+            inside = list(_framing().finditer(self.text, first.content.start, claim_end))
+            framing = inside[-1] if inside else None
+            claim_end = framing.start() if framing else claim_end
+        if framing is None:
+            return None
+        claim = clean_claim(self.text[first.content.start:claim_end])
+        first_name = self._holder_name(first)
+        if not first_name or not first.actor or first.actor == second.actor or any(
+                is_pronoun(p.source.text.strip()) for p in (first, second)):
+            return None  # both sides named where they speak, so neither is a guess
+        if any(_QUESTION.match(text) for text in (claim, second.content.text)):
+            return None  # "isn't saying if ...": no stance taken
+        names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}
+        if len(_matter(claim, names) & _matter(second.content.text, names)) < 2:
+            return None
+        if not opposite_stances(claim, second.content.text):
+            return None
+        first_sentence = self._sentence_of(first.content.start)
+        evidence = (first_sentence,) if first_sentence == sentence else (first_sentence,
+                                                                         sentence)
+        return Dispute(claim, (first_name,), (second_name,), evidence)

@@ -1,0 +1,175 @@
+"""Verdicts on a claim: an actor calls it false, or the article itself corrects it.
+
+A verdict needs the claim it judges. When its subject is a reference ("the charges", "that
+account") the claim is the earlier one it stands for; when the subject carries the claim
+("Trump's tweets accusing Machado of ...") the claim is read from it; with a naming verb
+("called climate change a hoax") the named thing is the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.briefing.disputes.clauses import (
+    clean_claim,
+    clean_name,
+    phrase_is_nameable,
+    trim_claim,
+    verdict_is_predicative,
+    words_before,
+)
+from bot.briefing.disputes.lookup import _LONGEST_CONTENT, DisputeLookup, refers_back
+from bot.briefing.lexicon.wordlists import load_words
+from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.text.keywords import content_words
+
+# A verdict's subject ends with its copula and articles: "climate change a", "the charges are".
+_COPULA_TAIL = re.compile(
+    r"(?:\s+|^)(?:(?:is|are|was|were|be|been|as|a|an|just|all|simply|completely|totally|"
+    r"nothing\s+but|\d+\s+percent)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
+_CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "saying",
+                         "asserting", "insisting", "charging"})
+# "said falsely that", "wrongly asserts": the adverb judges the claim the verb reports.
+_REPORT_VERBS = (r"(?:claim\w*|said|says|say|assert\w*|suggest\w*|stat\w*|argu\w*|"
+                 r"insist\w*|impl\w*|told|tells|report\w*)")
+_OUTLET = "the article"
+
+
+def _alternation(name: str) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split()))
+                    for p in sorted(load_words(name), key=len, reverse=True))
+
+
+class VerdictRules(DisputeLookup):
+    """Rules that judge a claim: falsity verdicts, false-report adverbs, corrections."""
+
+    outlet: str = _OUTLET
+
+    def _falsity_verdict(self, index: int, sentence: Span) -> Dispute | None:
+        """A position calling a claim false: "This is not true", "called the charges
+        fabricated", "Trump's tweets accusing X of Y are lies"."""
+        match = self.patterns["falsity"].search(sentence.text)
+        if not match:
+            return None
+        verdict_at = sentence.start + match.start()
+        holders = self._positions_containing(verdict_at)
+        if not holders or holders[0].content.start + 1 < sentence.start:
+            return None  # no speaker, or a verdict deep inside a long quote
+        naming = holders[0].cue.text.lower() in load_words("naming_verbs")
+        if not (naming or verdict_is_predicative(sentence.text[match.end():])):
+            return None  # "the wrong path"; but "called it a hoax perpetrated by ..." is one
+        carried = self._claim_in_subject(holders, verdict_at, sentence)
+        if carried is not None:
+            return carried
+        holder = holders[0]
+        subject = _COPULA_TAIL.sub("", self.text[holder.content.start:verdict_at])
+        disputant = self._holder_name(holder)
+        if disputant is None:
+            return None
+        if refers_back(subject):
+            return self._judged_reference(index, holder, subject, disputant, sentence)
+        if naming and 2 <= len(subject.split()) <= 6 and "," not in subject and \
+                subject.split()[0].lower() not in {"out", "on", "for", "up", "off", "in"}:
+            claim = clean_claim(subject)  # "called climate change a hoax"
+            claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+            return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return None
+
+    def _judged_reference(self, index: int, holder: Position, subject: str, disputant: str,
+                          sentence: Span) -> Dispute | None:
+        """"That account was false": the earlier claim it stands for, by someone else."""
+        noun = re.sub(r"\W+$", "", subject.split()[-1]) if subject.split() else ""
+        earlier = self._referent(index, holder.content.start, noun or "it", disputant)
+        if earlier is None:
+            return None
+        claimant = earlier.actor or " ".join(earlier.source.text.split())
+        lowered = subject.lower()
+        if not (earlier.actor or phrase_is_nameable(claimant)) or claimant == disputant or any(
+                w in lowered for w in content_words(earlier.content.text, min_length=4)):
+            return None  # an unknown claimant, or a claim *about* the thing called false
+        return Dispute(clean_claim(earlier.content.text), (clean_name(claimant) or claimant,),
+                       (disputant,), (self._sentence_of(earlier.content.start), sentence))
+
+    def _claim_in_subject(self, holders: list[Position], verdict_at: int, sentence: Span
+                          ) -> Dispute | None:
+        """"She says [Trump's tweets accusing Machado of ...] are lies": an inner position
+        whose cue carries a claim, judged by an outer speaker."""
+        inner = holders[0]
+        if inner.cue.text.lower() not in _CLAIM_CUES:
+            return None
+        claimant = self._holder_name(inner)
+        outer = next((h for h in holders[1:] if self._holder_name(h) not in {None, claimant}
+                      and h.content.start <= inner.source.start), None)
+        if outer is None or claimant is None:
+            return None
+        claim = clean_claim(_COPULA_TAIL.sub("", self.text[inner.content.start:verdict_at]))
+        if len(claim.split()) < 3:
+            return None
+        return Dispute(claim, (claimant,), (self._holder_name(outer) or "",), (sentence,))
+
+    def _false_report(self, index: int, sentence: Span) -> Dispute | None:
+        """"The ad wrongly asserts that ...", "the states were exaggerating the reach of the
+        EPA": what the verb reports is contested by the speaker around it, else the article."""
+        pattern = re.compile(rf"\b(?:(?:{_alternation('false_report_adverbs')})\b[\"”’']*\s+"
+                             rf"{_REPORT_VERBS}|{_alternation('distortion_verbs')})\b"
+                             rf"(?:\s+that\b)?\s*", re.IGNORECASE)
+        match = pattern.search(sentence.text)
+        if match is None or words_before(sentence.text[:match.start()], 1)[:1] in (
+                [w] for w in load_words("determiners")):
+            return None  # "an exaggerated accent", "a distorted portrayal"
+        at = sentence.start + match.start()
+        claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
+        if len(claim.split()) < 3:
+            return None
+        holder = next(iter(self._positions_containing(at)), None)
+        adverb = match.group(0).split()[0].lower().strip("\"”’'")
+        if holder is None and adverb not in load_words("false_report_adverbs"):
+            return None  # a distortion verb needs a speaker who says so
+        before = self.table.mentions_in(holder.content.start if holder else sentence.start, at)
+        claimants = (before[-1].actor,) if before else ()
+        disputant = (holder and self._holder_name(holder)) or self.outlet
+        if disputant in claimants:
+            disputant = self.outlet
+        return Dispute(claim, claimants, (disputant,), (sentence,))
+
+    def _correction(self, index: int, sentence: Span) -> Dispute | None:
+        """"Voting fraud is, in fact, very rare." right after someone's claim about it: the
+        article corrects the claim. Only outside any quote, and only on the same matter."""
+        pattern = re.compile(rf"\b(?:{_alternation('correction_phrases')})\b", re.IGNORECASE)
+        match = pattern.search(sentence.text)
+        if match is None or index == 0 or not sentence.text[:match.start()].strip(" \"“'‘") or \
+                self._positions_containing(
+                sentence.start + match.start()):
+            return None
+        words = content_words(sentence.text, min_length=4)
+        for back in (1, 2):
+            if index - back < 0:
+                break
+            previous = self.sentences[index - back]
+            found = self._claim_stated_in(index - back, previous)
+            if found is None:
+                continue
+            claim, claimant = found
+            if len(words & content_words(claim, min_length=4)) >= 2 and claimant:
+                return Dispute(claim, (claimant,), (self.outlet,), (previous, sentence))
+        return None
+
+    def _claim_stated_in(self, index: int, sentence: Span) -> tuple[str, str | None] | None:
+        """The claim a sentence reports, with who made it: a position, else "X claims that"."""
+        for position in self.positions:
+            if sentence.start <= position.cue.start < sentence.end:
+                return clean_claim(position.content.text), self._holder_name(position)
+        match = re.search(r"\b(?:claim\w*|insist\w*|assert\w*)\s+(?:that\s+)?",
+                          sentence.text, re.IGNORECASE)
+        if match is None:
+            return None
+        who = self._disputant(index, sentence, sentence.start + match.start())
+        return trim_claim(sentence.text[match.end():]), who
+
+    def _positions_containing(self, offset: int) -> list[Position]:
+        """Positions whose content holds `offset`, innermost first."""
+        first = bisect_right(self.content_starts, offset - _LONGEST_CONTENT)
+        last = bisect_right(self.content_starts, offset)
+        holders = [p for p in self.positions[first:last] if offset < p.content.end]
+        return sorted(holders, key=lambda p: p.content.end - p.content.start)
