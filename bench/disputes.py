@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.common import print_table, read_text, require_eval
 from bot.briefing.actors.table import ActorTable, find_actors
-from bot.briefing.attribution.attributions import find_attributions
+from bot.briefing.attribution.grammar import credible_attributions
 from bot.briefing.disputes.finder import find_disputes
 from bot.briefing.engine import resolve_positions
 from bot.briefing.language.analysis import analyse
@@ -121,8 +121,8 @@ def main() -> None:
         spans = split_sentences(text)
         analysis = analyse(text, spans)
         table = find_actors(text, spans, analysis)
-        positions = resolve_positions(find_attributions(text, spans), table,
-                                      [s.start for s in spans])
+        positions = resolve_positions(credible_attributions(text, spans, analysis), table,
+                                      [s.start for s in spans], analysis)
         for name, finder in finders.items():
             started = time.perf_counter()
             found = (find_disputes(text, spans, positions, table, analysis)

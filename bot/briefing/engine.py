@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
 from bot.briefing.attribution.attributions import Attribution
-from bot.briefing.attribution.grammar import credible_attributions
+from bot.briefing.attribution.grammar import credible_attributions, mode_of
 from bot.briefing.disputes.finder import find_disputes
-from bot.briefing.language.analysis import analyse
+from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Article, Brief, Position, Span
 from bot.briefing.summary.headline import without_headline
 from bot.briefing.summary.summarize import summarize
@@ -26,7 +26,7 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     analysis = analyse(article.text, spans)
     table = find_actors(article.text, spans, analysis)
     attributions = credible_attributions(article.text, spans, analysis)
-    positions = resolve_positions(attributions, table, starts)
+    positions = resolve_positions(attributions, table, starts, analysis)
     quoted = Counter(p.actor for p in positions if p.actor)
     actors = table.ranked(quoted, article.title)
 
@@ -47,22 +47,25 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
         article=article,
         summary=tuple(span for span, _ in picked),
         actors=actors,
-        positions=tuple(positions),
+        # Stated positions first, then beliefs and intentions; each in text order.
+        positions=tuple(sorted(positions, key=lambda p: p.mode != "speech")),
         disputes=tuple(disputes),
         summary_referents=tuple(referent for _, referent in picked),
     )
 
 
 def resolve_positions(
-    attributions: Sequence[Attribution], table: ActorTable, sentence_starts: Sequence[int]
+    attributions: Sequence[Attribution], table: ActorTable, sentence_starts: Sequence[int],
+    analysis: Analysis | None = None,
 ) -> list[Position]:
-    """Attach the canonical actor to each attribution's source mention."""
+    """Attach the canonical actor to each attribution's source mention, and its mode."""
     positions: list[Position] = []
     previous: list[Position] = []
     for attribution in attributions:
         actor = _actor_of_source(attribution.source, table, sentence_starts, previous)
+        mode = mode_of(attribution, analysis) if analysis is not None else "speech"
         position = Position(actor, attribution.source, attribution.cue, attribution.content,
-                            attribution.direct)
+                            attribution.direct, mode)
         positions.append(position)
         previous.append(position)
     return positions

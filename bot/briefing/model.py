@@ -68,6 +68,7 @@ class Position:
     cue: Span
     content: Span
     direct: bool
+    mode: str = "speech"  # speech (said, told, wrote) | belief (believes, wants, plans)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -76,6 +77,7 @@ class Position:
             "cue": self.cue.to_dict(),
             "content": self.content.to_dict(),
             "direct": self.direct,
+            "mode": self.mode,
         }
 
 
@@ -150,7 +152,7 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         Position(
             actor=p.get("actor"), source=span_from_dict(p["source"]),
             cue=span_from_dict(p["cue"]), content=span_from_dict(p["content"]),
-            direct=bool(p["direct"]),
+            direct=bool(p["direct"]), mode=p.get("mode", "speech"),
         )
         for p in data.get("positions", [])
     )

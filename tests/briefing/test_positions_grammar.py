@@ -38,3 +38,15 @@ def test_photo_credit_is_no_position():
 def test_stance_toward_a_thing_stays():
     found = positions("Senator Maria Lopez endorsed Clinton on Tuesday.")
     assert any(p[1] == "endorsed" for p in found)
+
+
+def test_beliefs_and_intentions_are_told_from_speech_and_listed_after_it():
+    brief = build_brief(Article(title="Test", text=(
+        "Mayor Lena Berg believes that the bridge will close in May.\n"
+        "The council wants to sell the old depot next year.\n"
+        "Berg said the repairs would cost 4 million euros.")))
+    modes = [(p.cue.text, p.mode) for p in brief.positions]
+    assert ("believes", "belief") in modes and ("wants", "belief") in modes
+    assert ("said", "speech") in modes
+    assert modes[0] == ("said", "speech")
+    assert brief.to_dict()["positions"][0]["mode"] == "speech"

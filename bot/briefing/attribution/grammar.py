@@ -24,6 +24,16 @@ _QUOTE_TAGS = frozenset({"``", "''"})
 _SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
 
 
+def mode_of(attribution: Attribution, analysis: Analysis) -> str:
+    """"belief" for what a source believes or intends (believes, fears, wants, plans), else
+    "speech": what it said, wrote or did in words. Chat shows stated positions first."""
+    lemma = _cue_lemma(attribution, analysis)
+    word = attribution.cue.text.lower()
+    if word in load_words("belief_verbs") or lemma in load_words("intention_verbs"):
+        return "belief"
+    return "speech"
+
+
 def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analysis
                           ) -> list[Attribution]:
     """The attributions of `text` that pass the grammar checks: what becomes positions."""
