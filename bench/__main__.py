@@ -7,7 +7,7 @@ import sys
 import time
 
 BENCHMARKS = ["language", "actors", "summary", "attribution", "disputes", "speed", "extraction",
-              "store"]
+              "store", "bursts", "scale", "hostile"]
 
 
 def main(argv: list[str]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -30,7 +31,11 @@ class Lanes:
         self._admitted = 0
         self._room = asyncio.Condition()
         self._told: set[tuple[str, str, str]] = set()
-        self._link_threads = ThreadPoolExecutor(max_workers=queue_size,
+        # One thread per worker, and one storing a finished brief: more threads would only
+        # wait on the workers or contend for the database's write lock.
+        pool = conversation.services.link_pool
+        workers = pool.size if pool is not None else (os.cpu_count() or 1)
+        self._link_threads = ThreadPoolExecutor(max_workers=workers + 1,
                                                 thread_name_prefix="links")
 
     async def route(self, event: Event, notify: Notify | None = None) -> list[Reply]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import os
 import signal
 from multiprocessing.connection import Connection
 
@@ -12,7 +11,6 @@ from bot.errors import BotError
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
-WORKER_NICENESS = 5  # chat replies in the main process get the CPU first
 _PR_SET_PDEATHSIG = 1
 UNEXPECTED = "something went wrong on my side while briefing it"
 
@@ -23,7 +21,6 @@ def serve_links(connection: Connection, settings: Settings) -> None:
     from bot.logs import configure_logging
 
     _die_with_parent()
-    os.nice(WORKER_NICENESS)
     configure_logging(settings.log_level, settings.log_format)
     services = Services(settings)
     connection.send(("ready",))

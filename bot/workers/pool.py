@@ -27,7 +27,7 @@ from bot.workers.procfs import usage
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.05
 START_SECONDS = 120.0  # the first worker also waits for the fork server to load the model
-RECYCLE_SHARE = 0.7  # a worker left holding this share of the memory cap is replaced
+RECYCLE_SHARE = 0.5  # a worker left holding this share of its headroom is replaced
 MB = 1024 * 1024
 
 
@@ -68,6 +68,8 @@ class _Worker:
             parent_end.recv()
         except (EOFError, OSError) as error:
             raise WorkerLost("a link worker did not start") from error
+        started = usage(self.process.pid or 0)
+        self.start_rss = started.rss_bytes if started else 0
 
     def stop(self, *, kill: bool) -> None:
         if kill:
@@ -110,7 +112,8 @@ class LinkPool:
             self._replace(worker)
             raise
         current = usage(worker.process.pid or 0)
-        if current is not None and current.rss_bytes > RECYCLE_SHARE * self.budget.memory_bytes:
+        headroom = self.budget.memory_bytes - worker.start_rss
+        if current is not None and current.rss_bytes > worker.start_rss + RECYCLE_SHARE * headroom:
             self._replace(worker)  # its heap stays large; a fresh fork starts small again
         else:
             self._idle.put(worker)
