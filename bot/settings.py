@@ -18,7 +18,7 @@ class Settings(BaseSettings):
     # Briefing engine
     summary_method: str = Field("auto", description="auto, lexrank, textrank, lsa, luhn, ...")
     summary_sentences: int = Field(3, ge=1, le=10)
-    brief_max_chars: int = Field(40_000, ge=1_000, description="longer text is cut, with a note")
+    brief_max_chars: int = Field(30_000, ge=1_000, description="longer text is cut, with a note")
 
     # Link pool (bot/workers/): `run` fetches and briefs links in worker processes, each
     # brief within these budgets; past them the worker is replaced and the user told.
