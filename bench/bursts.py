@@ -109,6 +109,8 @@ def burst(urls: list[str], port: int, *, pool: bool) -> tuple[float, list[float]
         try:
             return asyncio.run(_burst(urls, route))
         finally:
+            if services.link_pool is not None:
+                print(f"({len(urls)} links: {services.link_pool.replacements} workers replaced)")
             if pool:
                 lanes.close()
             services.close()

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
 from bot.errors import InputError
 from bot.inputs import check_briefable, cut_text, read_input
@@ -63,6 +62,8 @@ class Services:
         count = self.settings.summary_sentences if sentences is None else sentences
         if count < 1:
             raise InputError(f"a summary needs at least one sentence, not {count}")
+        from bot.briefing.engine import build_brief  # lazy: `run` briefs in its workers
+
         briefed = cut_text(article, self.settings.brief_max_chars)
         brief = build_brief(briefed, count, method or self.settings.summary_method)
         return brief if briefed is article else replace(brief, article=article)

@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     link_workers: int = Field(0, ge=0, description="worker processes; 0: one per core")
     link_queue_size: int = Field(32, ge=1, description="links waiting before 'busy' notices")
     brief_cpu_seconds: float = Field(8.0, gt=0, description="CPU time for one link")
-    brief_memory_mb: int = Field(480, ge=100, description="a worker's resident memory cap")
+    brief_memory_mb: int = Field(600, ge=100, description="a worker's resident memory cap")
 
     # Fetching
     fetch_allowlist: str = Field("", description="Hosts, addresses or CIDR ranges to allow")

@@ -100,6 +100,7 @@ class LinkPool:
         self._workers: set[_Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
+        self.replacements = 0  # workers replaced (budget, death or recycling): benchmarks
         for _ in range(self.size):
             self._idle.put(self._start())
 
@@ -169,6 +170,7 @@ class LinkPool:
             closed = self._closed
         worker.stop(kill=True)
         if known and not closed:
+            self.replacements += 1
             self._idle.put(self._start())
 
     def _await(self, worker: _Worker, url: str) -> tuple[Any, ...]:
