@@ -7,7 +7,7 @@ import sys
 import time
 
 BENCHMARKS = ["language", "actors", "summary", "attribution", "positions", "disputes", "speed",
-              "extraction", "store", "followups"]
+              "extraction", "store", "followups", "bursts", "scale", "hostile"]
 
 
 def main(argv: list[str]) -> int:

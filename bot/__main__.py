@@ -1,7 +1,6 @@
-"""`python -m bot ...`: see bot/cli.py."""
-
 import sys
 
 from bot.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # link workers import this module as __mp_main__: no second bot
+    sys.exit(main())

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
 from bot.errors import InputError
-from bot.inputs import check_briefable, read_input
+from bot.inputs import check_briefable, cut_text, read_input
 from bot.logs import configure_logging
 from bot.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from bot.fetch import Fetcher
     from bot.store import Store
+    from bot.workers import LinkPool
 
 
 def utc_now() -> datetime:
@@ -31,6 +31,7 @@ class Services:
     clock: Callable[[], datetime] = utc_now
     _fetcher: Fetcher | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
+    link_pool: LinkPool | None = field(default=None, repr=False)
 
     @property
     def fetcher(self) -> Fetcher:
@@ -68,11 +69,36 @@ class Services:
 
     def brief_article(self, article: Article, sentences: int | None = None,
                       method: str | None = None) -> Brief:
+        """Brief at most `brief_max_chars` of the text (`is_cut` tells a reply to say so);
+        the brief keeps the whole article, and its offsets hold in either."""
         count = self.settings.summary_sentences if sentences is None else sentences
         if count < 1:
             raise InputError(f"a summary needs at least one sentence, not {count}")
-        return build_brief(article, count,
-                           method or self.settings.summary_method)
+        from bot.briefing.engine import build_brief  # lazy: `run` briefs in its workers
+
+        briefed = cut_text(article, self.settings.brief_max_chars)
+        brief = build_brief(briefed, count, method or self.settings.summary_method)
+        return brief if briefed is article else replace(brief, article=article)
+
+    def is_cut(self, article: Article) -> bool:
+        return len(article.text) > self.settings.brief_max_chars
+
+    def fetch_and_brief(self, url: str) -> tuple[Article, Brief]:
+        """A link: in the pool's workers when `run` started one, else in this process."""
+        if self.link_pool is not None:
+            return self.link_pool.run(url)
+        return self.fetch_and_brief_here(url)
+
+    def fetch_and_brief_here(self, url: str) -> tuple[Article, Brief]:
+        article = self.fetch_article(url)
+        return article, self.brief_article(article)
+
+    def start_link_pool(self) -> None:
+        """Warm workers for `run`; the CLI and console brief in their own process."""
+        from bot.workers import LinkPool
+
+        if self.link_pool is None:
+            self.link_pool = LinkPool(self.settings)
 
     def brief_input(self, argument: str, sentences: int | None = None,
                     method: str | None = None) -> Brief:
@@ -80,6 +106,9 @@ class Services:
         return self.brief_article(article, sentences, method)
 
     def close(self) -> None:
+        if self.link_pool is not None:
+            self.link_pool.close()
+            self.link_pool = None
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -7,6 +7,7 @@ inputs `Article.text` is an exact substring of the input, so brief offsets point
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 import zlib
@@ -80,6 +81,18 @@ def check_briefable(article: Article) -> Article:
         raise InputError("only English articles can be briefed, and this one does not look "
                          "like English")
     return article
+
+
+def cut_text(article: Article, limit: int) -> Article:
+    """The article's first `limit` characters, ending at a sentence or word end: work per
+    link stays bounded whatever a page holds. The same article when it is short enough."""
+    if len(article.text) <= limit:
+        return article
+    head = article.text[:limit]
+    end = max(head.rfind(". "), head.rfind("\n"))
+    if end < limit // 2:
+        end = head.rfind(" ")
+    return dataclasses.replace(article, text=head[:end + 1 if end > 0 else limit].rstrip())
 
 
 def _read_file(path: Path) -> bytes:

@@ -42,6 +42,9 @@ async def serve(services: Services, platforms: list[str], *, slack_http: bool = 
     """Run until a signal (or `stop`) arrives or a platform fails; returns the exit code."""
     conversation = Conversation(services)
     stop = stop or asyncio.Event()
+    if platforms:
+        # Links are briefed in warm worker processes, off the loop and off the chat path.
+        await asyncio.to_thread(services.start_link_pool)
     # Objects alive after start-up never need collecting; freezing them keeps full
     # collections (which pause every thread) short, so gateway heartbeats stay on time.
     gc.collect()

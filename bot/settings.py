@@ -18,6 +18,14 @@ class Settings(BaseSettings):
     # Briefing engine
     summary_method: str = Field("auto", description="auto, lexrank, textrank, lsa, luhn, ...")
     summary_sentences: int = Field(3, ge=1, le=10)
+    brief_max_chars: int = Field(30_000, ge=1_000, description="longer text is cut, with a note")
+
+    # Link pool (bot/workers/): `run` fetches and briefs links in worker processes, each
+    # brief within these budgets; past them the worker is replaced and the user told.
+    link_workers: int = Field(0, ge=0, description="worker processes; 0: one per core")
+    link_queue_size: int = Field(32, ge=1, description="links waiting before 'busy' notices")
+    brief_cpu_seconds: float = Field(8.0, gt=0, description="CPU time for one link")
+    brief_memory_mb: int = Field(600, ge=100, description="a worker's resident memory cap")
 
     # Fetching
     fetch_allowlist: str = Field("", description="Hosts, addresses or CIDR ranges to allow")

@@ -13,13 +13,15 @@ from handlers.topic import DEFAULT_DAYS, MAX_DAYS, topic_brief
 
 _DAYS = re.compile(r"(?:^|\s)--days(?:=|\s+)(\S+)(?=\s|$)")
 MAX_TOPIC_CHARS = 200
+HELP_WORDS = frozenset({"", "help", "-h", "--help", "?"})
+COMMAND_WORDS = HELP_WORDS | {"watch", "digest"}  # `/brief <word> ...` that is no link
 
 
 def handle_command(services: Services, event: Event) -> list[Reply]:
     text = " ".join(event.text.split())
     head, _, rest = text.partition(" ")
     head = head.lower()
-    if head in {"", "help", "-h", "--help", "?"}:
+    if head in HELP_WORDS:
         return [help_reply()]
     if head == "watch":
         return [set_watch(services, event, rest.strip().lower())]

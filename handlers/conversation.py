@@ -13,11 +13,11 @@ from bot.fetch import find_links
 from bot.logs import log_context
 from bot.store.records import StoredArticle
 from handlers.candidates import question_candidates
-from handlers.commands import handle_command
+from handlers.commands import COMMAND_WORDS, handle_command
 from handlers.events import Event, Reply
 from handlers.followups import Context, answer, detect_intent
 from handlers.links import brief_links, share_reply, store_article
-from handlers.replies import error_reply
+from handlers.replies import error_reply, notice
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,22 @@ class Conversation:
                           event.channel)
             return [error_reply("Something went wrong on my side; the team has the details.",
                                 thread=event.thread, ephemeral=event.kind == "command")]
+
+    def briefs_links(self, event: Event) -> bool:
+        """Whether this event may fetch and brief links (the slow path); no I/O, so a
+        platform can send it to the link queue before routing it."""
+        if len(event.text) > MAX_MESSAGE_CHARS:
+            return False
+        if event.kind == "command":
+            head = event.text.split(maxsplit=1)[0].lower() if event.text.split() else ""
+            return head not in COMMAND_WORDS and bool(find_links(event.text))
+        return bool(find_links(_MENTION.sub(" ", event.text)))
+
+    def busy_reply(self, event: Event) -> Reply:
+        """The one notice a channel gets when the link queue is full; the link still waits."""
+        return notice("I'm briefing a lot of links right now; I'll brief this shortly.",
+                      thread=event.thread or event.message_id or None,
+                      ephemeral=event.kind == "command")
 
     def reply_posted(self, reply: Reply, message_id: str) -> None:
         """Remember the bot's own message, so replies in its thread find the article."""

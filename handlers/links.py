@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 
 from bot.bootstrap import Services
-from bot.briefing.model import Article
+from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import canonical_url
 from bot.logs import log_context
@@ -45,7 +45,8 @@ def brief_link(services: Services, event: Event, link: str, thread: str | None
     store = services.store
     stored = store.find_article(canonical_url=canonical_url(link))
     if stored is None:
-        stored = store_article(services, services.fetch_article(link), link)
+        article, brief = services.fetch_and_brief(link)
+        stored = store_article(services, article, link, brief)
     elif event.kind == "message" and _briefed_here_recently(services, event, stored):
         log.info("article %s was briefed in %s:%s minutes ago; not again", stored.id,
                  event.platform, event.channel)
@@ -60,14 +61,15 @@ def _briefed_here_recently(services: Services, event: Event, stored: StoredArtic
             and services.clock() - latest.shared_at < REPOST_WINDOW)
 
 
-def store_article(services: Services, article: Article, fallback_url: str) -> StoredArticle:
+def store_article(services: Services, article: Article, fallback_url: str,
+                  brief: Brief | None = None) -> StoredArticle:
     """Save a fetched or read article with its brief, unless the same text is stored."""
     store = services.store
     url = article.url or fallback_url
     stored = store.find_article(canonical_url=url, content_hash=content_hash(article.text))
     if stored is not None:
         return stored
-    return store.save_article(article, services.brief_article(article), url)
+    return store.save_article(article, brief or services.brief_article(article), url)
 
 
 def share_reply(services: Services, event: Event, stored: StoredArticle, thread: str | None
@@ -75,9 +77,14 @@ def share_reply(services: Services, event: Event, stored: StoredArticle, thread:
     """Record this post of the article and reply with its brief (and where it was first seen)."""
     store = services.store
     first = store.first_share(stored.id, event.workspace)
-    note = None
+    brief = store.get_brief(stored.id)
+    notes = []
     if first is not None:
-        note = f"first shared in #{first.channel} on {first.shared_at:%d %b %Y}"
+        notes.append(f"first shared in #{first.channel} on {first.shared_at:%d %b %Y}")
+    if services.is_cut(brief.article):
+        notes.append(f"a long page: I briefed its first "
+                     f"{services.settings.brief_max_chars:,} characters only")
+    note = "; ".join(notes) or None
     now = services.clock()
     # A slash command has no message of its own: give its share a unique key.
     message_id = event.message_id or f"{event.kind}:{event.user}:{now.isoformat()}"
@@ -85,4 +92,4 @@ def share_reply(services: Services, event: Event, stored: StoredArticle, thread:
                                   event.user, message_id, thread, shared_at=now)
     with log_context(article=stored.id):
         log.info("briefed article %s for message %s", stored.id, message_id)
-    return brief_reply(store.get_brief(stored.id), thread=thread, note=note, share_id=share_id)
+    return brief_reply(brief, thread=thread, note=note, share_id=share_id)

@@ -8,7 +8,6 @@ Setup, intents and permissions: docs/discord.md.
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import logging
 from collections.abc import Callable
@@ -21,9 +20,9 @@ from bot.platforms.discord_commands import build_brief_group
 from bot.platforms.discord_embeds import render_messages
 from bot.platforms.discord_events import command_event, message_event, should_ignore
 from bot.platforms.discord_posting import ReplyPoster
+from bot.platforms.lanes import Lanes
 from bot.settings import Settings
-from handlers import Conversation, Event, Reply
-from handlers.replies import error_reply
+from handlers import Conversation, Reply
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +59,7 @@ class BriefingClient(discord.Client):
                                   brief_in_thread=services.settings.discord_brief_in_thread)
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(build_brief_group(self))
+        self.lanes = Lanes(conversation, services.settings.link_queue_size)
 
     async def setup_hook(self) -> None:
         """Runs once per login, before the gateway connects: register `/brief`."""
@@ -90,7 +90,11 @@ class BriefingClient(discord.Client):
         if should_ignore(message):
             return
         event = message_event(message, self.user)
-        replies = await self.route(event)
+
+        async def notify(reply: Reply) -> None:
+            await self.poster.answer_message(message, [reply])
+
+        replies = await self.lanes.route(event, notify)
         if replies:
             await self.poster.answer_message(message, replies)
 
@@ -103,17 +107,13 @@ class BriefingClient(discord.Client):
             log.warning("could not defer /brief (HTTP %s, code %s); the interaction expired",
                         error.status, error.code)
             return
-        replies = await self.route(command_event(interaction, text))
+        # The user already sees "thinking..." for a deferred command: no busy notice.
+        replies = await self.lanes.route(command_event(interaction, text))
         await self.poster.answer_interaction(interaction, replies, deferred_private=private)
 
-    async def route(self, event: Event) -> list[Reply]:
-        """The engine is synchronous and CPU-bound: run it off the event loop."""
-        try:
-            return await asyncio.to_thread(self.conversation.route, event)
-        except Exception:  # route() already turns errors into replies; this is a last guard
-            log.exception("conversation failed for a Discord %s event", event.kind)
-            return [error_reply("Something went wrong on my side; the team has the details.",
-                                thread=event.thread, ephemeral=event.kind == "command")]
+    async def close(self) -> None:
+        await super().close()
+        self.lanes.close()
 
 
 def freeze_startup_heap() -> None:

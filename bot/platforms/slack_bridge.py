@@ -20,6 +20,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.bootstrap import Services
+from bot.platforms.lanes import Lanes
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_events import (
     PLATFORM,
@@ -47,6 +48,7 @@ class SlackBridge:
         self.services = services
         self.conversation = conversation
         self._in_flight: set[asyncio.Task[Any]] = set()
+        self.lanes = Lanes(conversation, services.settings.link_queue_size)
 
     async def on_message(self, body: Payload, event: Payload, context: AsyncBoltContext,
                          client: AsyncWebClient, request: AsyncBoltRequest) -> None:
@@ -75,7 +77,11 @@ class SlackBridge:
                 log.info("skipping a repeated /brief command (%s)", key)
                 return
             event = command_event(body)
-            for reply in await self._route(event):
+
+            async def notify(reply: Reply) -> None:
+                await self._post_command_reply(client, respond, event, reply)
+
+            for reply in await self.lanes.route(event, notify):
                 await self._post_command_reply(client, respond, event, reply)
             await self._finish(key)
 
@@ -88,6 +94,7 @@ class SlackBridge:
     def cancel_pending(self) -> None:
         for task in list(self._in_flight):
             task.cancel()
+        self.lanes.close()
 
     @contextmanager
     def _tracked(self) -> Iterator[None]:
@@ -110,7 +117,10 @@ class SlackBridge:
                 log.info("skipping a repeated delivery of %s (retry %s)",
                          body.get("event_id"), retry)
                 return
-            for reply in await self._route(event):
+            async def notify(reply: Reply) -> None:
+                await self._post_event_reply(client, event, reply)
+
+            for reply in await self.lanes.route(event, notify):
                 await self._post_event_reply(client, event, reply)
             await self._finish(key)
 
@@ -134,9 +144,6 @@ class SlackBridge:
             await asyncio.to_thread(self.services.store.finish_event, PLATFORM, key)
         except Exception:
             log.exception("cannot mark Slack event %s as handled", key)
-
-    async def _route(self, event: Event) -> list[Reply]:
-        return await asyncio.to_thread(self.conversation.route, event)
 
     async def _post_event_reply(self, client: AsyncWebClient, event: Event, reply: Reply) -> None:
         if reply.ephemeral:

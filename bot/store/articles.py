@@ -114,7 +114,7 @@ def save_article(
         "source": article.source,
         "published": parse_published(article.published),
         "text": article.text,
-        "brief": brief.to_dict(),
+        "brief": stored_brief(brief, article.text),
     }
     if not insert_ignoring_conflicts(session, ArticleRow.__table__, values, ["canonical_url"]):
         logger.debug("article %s was saved concurrently; using that row", url)
@@ -124,10 +124,22 @@ def save_article(
     return saved
 
 
+def stored_brief(brief: Brief, text: str) -> dict[str, Any]:
+    """The brief's JSON without the article text when `articles.text` holds the same (0005)."""
+    data = brief.to_dict()
+    if data["article"].get("text") == text:
+        del data["article"]["text"]
+    return data
+
+
 def load_brief(session: Session, article_id: int) -> Brief:
-    data = session.execute(select(ArticleRow.brief).where(ArticleRow.id == article_id)).scalar()
-    if data is None:
+    row = session.execute(
+        select(ArticleRow.brief, ArticleRow.text).where(ArticleRow.id == article_id)).first()
+    if row is None or row.brief is None:
         raise NotFoundError(f"no article with id {article_id}")
+    data = row.brief
+    if "text" not in data["article"]:
+        data = {**data, "article": {**data["article"], "text": row.text}}
     return brief_from_dict(data)
 
 

@@ -60,28 +60,52 @@ def _share_filter(workspace: str | None, since: datetime | None) -> tuple[str, d
     return f"AND EXISTS (SELECT 1 FROM shares s WHERE s.article_id = a.id AND {clause})", params
 
 
-def _sqlite_sql(share_filter: str) -> str:
+def _sqlite_sql(share_filter: str, windowed: bool) -> str:
+    # The window's oldest article id bounds the FTS5 rowid: FTS5 seeks past older documents
+    # instead of ranking every match in the archive (issue 15). Ranks are unchanged.
+    bound = "AND articles_fts.rowid >= :first_id" if windowed else ""
     return f"""
         SELECT a.id
         FROM articles_fts
         JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH :match {share_filter}
+        WHERE articles_fts MATCH :match {bound} {share_filter}
         ORDER BY bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}), a.id DESC
         LIMIT :limit
     """
 
 
-def _postgres_sql(share_filter: str, match_any: bool = False) -> str:
+def _sqlite_first_id(connection: Connection, workspace: str | None, since: datetime
+                     ) -> int | None:
+    """The oldest article shared in the window, read through the (workspace, shared_at)
+    index; None when nothing was shared in it."""
+    where = "s.shared_at >= :since" + (" AND s.workspace = :workspace" if workspace else "")
+    statement = text(f"SELECT min(s.article_id) FROM shares s WHERE {where}").bindparams(
+        bindparam("since", type_=UtcDateTime))
+    return connection.execute(statement, {"since": since, "workspace": workspace}).scalar()
+
+
+def _postgres_sql(workspace: str | None, since: datetime | None, match_any: bool = False
+                  ) -> str:
     # ts_rank weights are {D, C, B, A}; the migration puts titles in A and text in B.
     # Normalisation 1 divides by log(length), as bm25 discounts long documents.
     # match_any: websearch_to_tsquery reads "a or b" as OR; the words carry no other syntax.
+    # With a window, its articles are found first (shares index) and only they are matched
+    # and ranked; MATERIALIZED keeps the planner from matching the whole archive first.
     parser = "websearch_to_tsquery" if match_any else "plainto_tsquery"
+    rank = f"ts_rank('{{0, 0, {TEXT_WEIGHT / TITLE_WEIGHT}, 1}}', a.search_vector, q, 1)"
+    if since is None:
+        share_filter, _ = _share_filter(workspace, since)
+        source = "articles a"
+    else:
+        share_filter = ""
+        where = "s.shared_at >= :since" + (" AND s.workspace = :workspace" if workspace else "")
+        source = (f"(SELECT DISTINCT s.article_id FROM shares s WHERE {where}) w "
+                  "JOIN articles a ON a.id = w.article_id")
     return f"""
         SELECT a.id
-        FROM articles a, {parser}('{POSTGRES_TEXT_CONFIG}', :words) q
+        FROM {source}, {parser}('{POSTGRES_TEXT_CONFIG}', :words) q
         WHERE a.search_vector @@ q {share_filter}
-        ORDER BY ts_rank('{{0, 0, {TEXT_WEIGHT / TITLE_WEIGHT}, 1}}', a.search_vector, q, 1) DESC,
-                 a.id DESC
+        ORDER BY {rank} DESC, a.id DESC
         LIMIT :limit
     """
 
@@ -106,10 +130,15 @@ def search_article_ids(
     share_filter, params = _share_filter(workspace, since)
     params["limit"] = limit
     if connection.dialect.name == "postgresql":
-        statement = text(_postgres_sql(share_filter, match_any))
+        statement = text(_postgres_sql(workspace, since, match_any))
         params["words"] = (" or " if match_any else " ").join(words)
     else:
-        statement = text(_sqlite_sql(share_filter))
+        windowed = since is not None
+        if windowed:
+            params["first_id"] = _sqlite_first_id(connection, workspace, since)
+            if params["first_id"] is None:
+                return []
+        statement = text(_sqlite_sql(share_filter, windowed))
         params["match"] = fts5_match_expression(words, match_any)
     if since is not None:
         # Same UTC conversion as the column, or SQLite would compare mismatched strings.

@@ -174,3 +174,25 @@ def test_index_follows_updates_and_deletes(
         connection.execute(text("DELETE FROM articles WHERE id = :id"), {"id": weather.id})
     assert store.search_articles(None, "heatwave", None, 10) == []
     assert store.search_articles(None, "rain", None, 10) == []
+
+
+def test_the_window_bounds_the_search_and_a_reshared_old_article_is_in_it(store: Store):
+    """Issue 15: the search starts from the window's articles; an old article shared again
+    inside the window is found even though newer articles sit between."""
+    old = save(store, "Harbour strike spreads to the north")
+    middle = save(store, "Harbour strike talks collapse again")
+    new = save(store, "Harbour strike ends with a pay deal")
+    store.record_share(old.id, "slack", "T1", "C1", "U1", "m-old", None,
+                       shared_at=at(2024, 1, 1))
+    store.record_share(middle.id, "slack", "T1", "C1", "U1", "m-mid", None,
+                       shared_at=at(2024, 1, 2))
+    store.record_share(new.id, "slack", "T1", "C1", "U1", "m-new", None,
+                       shared_at=at(2024, 3, 1))
+    since = at(2024, 2, 1)
+    assert [a.id for a in store.search_articles("T1", "harbour strike", since, 10)] == [new.id]
+    store.record_share(old.id, "slack", "T1", "C2", "U1", "m-again", None,
+                       shared_at=at(2024, 3, 2))
+    found = {a.id for a in store.search_articles("T1", "harbour strike", since, 10)}
+    assert found == {old.id, new.id}
+    assert store.search_articles("T1", "harbour", at(2024, 4, 1), 10) == []
+    assert store.search_articles("T2", "harbour", since, 10) == []

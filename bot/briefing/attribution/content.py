@@ -12,6 +12,7 @@ All functions read the masked text (quotations as '"____"', see `attribution.py`
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bot.briefing.lexicon.wordlists import load_words
 
@@ -77,7 +78,9 @@ def _opens_clause(word: str) -> bool:
 
 def is_adjunct_only(masked: str, start: int, end: int) -> bool:
     """'in a statement', 'on Twitter on Monday': a prepositional phrase, not a statement."""
-    words = [w.group().lower() for w in _WORD.finditer(masked, start, end)]
+    # At most one word past the limit is read: a long content answers in constant time.
+    words = [w.group().lower()
+             for w in islice(_WORD.finditer(masked, start, end), _MAX_ADJUNCT_WORDS + 1)]
     if not words or words[0] not in _ADJUNCT_PREPOSITIONS or len(words) > _MAX_ADJUNCT_WORDS:
         return False
     if '"' in masked[start:end] or "," in masked[start:end]:

@@ -7,6 +7,7 @@ offsets; content offsets are `(start, end, direct)`.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from bot.briefing.attribution.content import after_listener
 from bot.briefing.attribution.cues import is_cue_word
@@ -293,6 +294,7 @@ def _quotation(masked: str, start: int, end: int) -> Content | None:
 
 def _clause(masked: str, start: int, end: int, min_words: int = 2) -> Content | None:
     """A reported clause needs two words (a quotation inside it counts as words)."""
-    if len(_WORDS.findall(masked, start, end)) + masked.count(_FILL * 2, start, end) < min_words:
+    words = sum(1 for _ in islice(_WORDS.finditer(masked, start, end), min_words))
+    if words < min_words and words + masked.count(_FILL * 2, start, end) < min_words:
         return None
     return start, end, False

@@ -36,6 +36,10 @@ _TOKENIZER = SumyTokenizer()
 
 # nltk's Snowball stemmer needs no downloaded data; caching it makes stemming nearly free.
 stem: Callable[[str], str] = lru_cache(maxsize=65536)(Stemmer("english"))
+# sumy's setters stem a word list on every assignment; these are stemmed once, at import,
+# exactly as `EdmundsonSummarizer.stem_word` would (lower-case, then stem).
+_NULL_STEMS: frozenset[str] = frozenset(stem(w.lower()) for w in STOP_WORDS)
+_STIGMA_STEMS: frozenset[str] = frozenset(stem(w.lower()) for w in _STIGMA_WORDS)
 
 
 class RankingRecorder:
@@ -70,8 +74,8 @@ def _edmundson(document: ObjectDocumentModel) -> EdmundsonSummarizer:
                                      title_weight=0.0, location_weight=1.0)
     counts = Counter(stem(w.lower()) for w in document.words if w.lower() not in STOP_WORDS)
     summarizer.bonus_words = [w for w, _ in counts.most_common(10)] or ["news"]
-    summarizer.stigma_words = _STIGMA_WORDS
-    summarizer.null_words = STOP_WORDS
+    summarizer._stigma_words = _STIGMA_STEMS  # the setters would re-stem both lists
+    summarizer._null_words = _NULL_STEMS
     return summarizer
 
 
