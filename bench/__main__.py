@@ -7,7 +7,7 @@ import sys
 import time
 
 BENCHMARKS = ["language", "actors", "summary", "attribution", "positions", "disputes", "speed",
-              "extraction", "store", "followups", "bursts", "scale", "hostile"]
+              "extraction", "store", "followups", "bursts", "scale", "hostile", "memory"]
 
 
 def main(argv: list[str]) -> int:

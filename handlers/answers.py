@@ -13,7 +13,6 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from bot.briefing.model import Actor, Brief, Position
-from bot.briefing.summary.summarize import rank_sentences
 from bot.briefing.text.sentences import split_sentences
 from bot.formats import is_presentable, position_holder, shorten
 from handlers.retrieval import answer_window
@@ -59,6 +58,8 @@ def more_lines(briefs: Sequence[Brief], page: int) -> list[str]:
     for brief in briefs[:1]:
         sentences = split_sentences(brief.article.text)
         shown = {s.start for s in brief.summary}
+        from bot.briefing.summary.summarize import rank_sentences  # sumy: only when paging
+
         ranked = [i for i in rank_sentences(sentences) if sentences[i].start not in shown]
         chosen = ranked[page * MORE_PER_PAGE:(page + 1) * MORE_PER_PAGE]
         lines.extend(f"“{sentences[i].text}” — {cite(brief)}" for i in sorted(chosen))

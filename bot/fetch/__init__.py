@@ -1,4 +1,11 @@
-"""Safe HTTP and article extraction: the only way the bot reads the web."""
+"""Safe HTTP and article extraction: the only way the bot reads the web.
+
+The fetcher and the extractor (trafilatura, lxml) load on first use, so a process that only
+finds links in messages, such as the bot's main process beside its link pool, never holds
+them.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from bot.fetch.errors import (
     BlockedAddress,
@@ -13,9 +20,11 @@ from bot.fetch.errors import (
     TooManyRedirects,
     UnsupportedContentType,
 )
-from bot.fetch.extract import extract_article
-from bot.fetch.fetcher import Fetcher
 from bot.fetch.urls import canonical_url, find_links
+
+if TYPE_CHECKING:
+    from bot.fetch.extract import extract_article
+    from bot.fetch.fetcher import Fetcher
 
 __all__ = [
     "BlockedAddress",
@@ -34,3 +43,15 @@ __all__ = [
     "extract_article",
     "find_links",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Fetcher":
+        from bot.fetch.fetcher import Fetcher
+
+        return Fetcher
+    if name == "extract_article":
+        from bot.fetch.extract import extract_article
+
+        return extract_article
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,13 +14,19 @@ import pycountry
 MIN_CITY_POPULATION = 100_000
 
 
-def place_names() -> Iterator[str]:
-    """Every place name, with a plain-ASCII twin where it has accents ("Herāt", "Herat")."""
+def place_names() -> tuple[str, ...]:
+    """Every place name, with a plain-ASCII twin where it has accents ("Herāt", "Herat").
+
+    The names are fresh copies: the parsed city file (about 60 MB of objects) is then freed
+    whole, where keeping its own strings would pin its memory for the life of the process.
+    """
+    found: list[str] = []
     for name in _names():
-        yield name
+        found.append(name.encode("utf-8").decode("utf-8"))
         plain = _without_accents(name)
         if plain != name:
-            yield plain
+            found.append(plain)
+    return tuple(found)
 
 
 def _names() -> Iterator[str]:
