@@ -129,3 +129,11 @@ def test_a_name_after_a_title_and_preposition_is_not_titled():
     _, actors = actors_of("Lena Ford, a senior analyst at the Harbour Institute, disagreed.")
     assert actors["Harbour Institute"].kind == "organization"
     assert actors["Harbour Institute"].title is None
+
+
+def test_an_organisations_head_word_alone_joins_it_when_only_one_has_it():
+    _, actors = actors_of(
+        "The Church of Scientology filed a complaint on Monday. The Church said the "
+        "attack was planned. The Harbour Council and the Dock Council met later.")
+    assert actors["Church of Scientology"].mentions == 2
+    assert "Church" not in actors and "Council" not in actors

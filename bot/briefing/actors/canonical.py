@@ -1,0 +1,170 @@
+"""Canonical names and kinds of raw mentions, from the strongest evidence down.
+
+"President Joe Biden", "Joe Biden" and "Biden" become one actor; "US", "U.S." and "United
+States" become one; "a Ukrainian official" counts towards Ukraine. Only what the article ties
+together is merged: a surname to its full name, a given name or an organisation's head word
+to the one name it opens or heads, an acronym to its expansion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from bot.briefing.actors.gazetteer import Gazetteer, normalise
+from bot.briefing.actors.mentions import RawMention
+from bot.briefing.actors.people import given_names
+
+_ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
+_INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "de"})
+
+
+def canonical_names(
+    raw: list[RawMention], gaz: Gazetteer
+) -> list[tuple[str | None, str]]:
+    """Canonical name and kind for every raw mention (None for the ones to drop)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    titled: set[str] = set()
+    for mention in raw:
+        if mention.entity_kind:
+            votes[mention.name][mention.entity_kind] += 1
+        if mention.title:
+            titled.add(mention.name)
+    kinds = {m.name: _kind(m.name, votes[m.name], m.name in titled, gaz)
+             for m in raw if not m.demonym_of}
+    full_names = _person_full_names(kinds, raw)
+    mid_sentence = {m.name for m in raw if not m.initial or len(m.name.split()) > 1}
+    by_given = _by_given_name(kinds)
+    by_head = _by_head_word(kinds, gaz)
+    orgs = [name for name, kind in kinds.items() if kind == "organization"]
+    initials = {_initials(name): name for name in orgs if len(name.split()) > 1}
+    result: list[tuple[str | None, str]] = []
+    for mention in raw:
+        key = normalise(mention.name)
+        kind = kinds.get(mention.name)
+        if mention.demonym_of:
+            result.append((mention.demonym_of, "place"))
+        elif key in gaz.names:
+            known = gaz.names[key]
+            result.append((known.canonical, known.kind))
+        elif _is_acronym(mention.name):
+            canonical = initials.get(mention.name.replace(".", ""))
+            if canonical:
+                result.append((canonical, kinds.get(canonical) or "organization"))
+            else:  # no expansion in the article: a name only if the model says so
+                result.append((mention.name, kind) if votes[mention.name] else (None, ""))
+        elif len(mention.name.split()) == 1 and mention.name in full_names:
+            result.append((full_names[mention.name], "person"))
+        elif mention.name in by_given:
+            result.append((by_given[mention.name], "person"))
+        elif mention.name in by_head:
+            result.append((by_head[mention.name], "organization"))
+        elif kind is None or (mention.after_determiner and not mention.entity_kind
+                              and not _headed(mention.name, gaz)):
+            result.append((None, ""))  # no evidence that it names anything ("the Family")
+        elif mention.name not in mid_sentence and not _listed(mention.name, titled, gaz):
+            result.append((None, ""))  # "Rain fell": an opener only the model calls a name
+        else:
+            result.append((mention.name, kind))
+    return result
+
+
+def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer) -> str | None:
+    """The kind of a name from its evidence, strongest first: the project's lists, a person's
+    title, the head word ("Church of ...", "... County"), the model's entity types, kept
+    gazetteers. None when nothing says it is a name."""
+    key = normalise(name)
+    if key in gaz.names:
+        return gaz.names[key].kind
+    if titled:
+        return "person"
+    head = _head_word(name)
+    if head in gaz.org_words:
+        return "organization"
+    if head in gaz.place_words and len(name.split()) > 1:
+        return "place"
+    several_words = len(name.split()) > 1
+    if several_words and _modified_place(name, gaz):
+        return "place"
+    if several_words and normalise(name.split()[0]) in given_names():
+        return "person"
+    if key in gaz.places:
+        return "place"
+    if votes:
+        return max(sorted(votes), key=lambda kind: votes[kind])
+    if _is_acronym(name):
+        return "organization"
+    return None
+
+
+def _headed(name: str, gaz: Gazetteer) -> bool:
+    """Its head word makes the name an organisation's or a place's ("the Harbour Institute")."""
+    head = _head_word(name)
+    return len(name.split()) > 1 and (head in gaz.org_words or head in gaz.place_words)
+
+
+def _listed(name: str, titled: set[str], gaz: Gazetteer) -> bool:
+    """Evidence beyond the model's: a list or gazetteer knows the name, or it has a title."""
+    key = normalise(name)
+    return name in titled or key in gaz.names or key in gaz.places
+
+
+def _modified_place(name: str, gaz: Gazetteer) -> bool:
+    """A known place after a compass word: "South Australia", "Western Sahara"."""
+    first, _, rest = name.partition(" ")
+    key = normalise(rest)
+    known = (gaz.names.get(key) or gaz.places.get(key))
+    return normalise(first) in gaz.place_modifiers and known is not None and known.kind == "place"
+
+
+def _head_word(name: str) -> str:
+    """The noun a name is built on: before "of" ("Church of Scientology"), else the last."""
+    words = [normalise(w) for w in name.split()]
+    if "of" in words[1:]:
+        return words[words.index("of") - 1]
+    return words[-1]
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name.replace(".", ""))) and name.isupper()
+
+
+def _person_full_names(kinds: dict[str, str | None], raw: list[RawMention]) -> dict[str, str]:
+    """Surname -> the most mentioned full name of a person ending with it ("Biden" ->
+    "Joe Biden"). Only people: "Fairfax County" and "Montgomery County" share no surname."""
+    by_surname: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in raw:
+        words = mention.name.split()
+        if len(words) > 1 and kinds.get(mention.name) == "person":
+            by_surname[words[-1]][mention.name] += 1
+    return {
+        surname: max(forms.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
+        for surname, forms in by_surname.items()
+    }
+
+
+def _by_given_name(kinds: dict[str, str | None]) -> dict[str, str]:
+    """A given name used alone -> the one person's full name it opens ("Daniel" -> "Daniel
+    Montalvo"); with two such people, neither."""
+    opened: dict[str, set[str]] = defaultdict(set)
+    for name, kind in kinds.items():
+        words = name.split()
+        if kind == "person" and len(words) > 1 and normalise(words[0]) in given_names():
+            opened[words[0]].add(name)
+    return {given: next(iter(names)) for given, names in opened.items() if len(names) == 1}
+
+
+def _by_head_word(kinds: dict[str, str | None], gaz: Gazetteer) -> dict[str, str]:
+    """An organisation's head word used alone -> the one organisation it heads ("the Church"
+    -> "Church of Scientology", "the Court" -> "Supreme Court"); with two, neither."""
+    headed: dict[str, set[str]] = defaultdict(set)
+    for name, kind in kinds.items():
+        if kind == "organization" and len(name.split()) > 1:
+            head = _head_word(name)
+            if head in gaz.org_words:
+                headed[head.title()].add(name)
+    return {head: next(iter(names)) for head, names in headed.items() if len(names) == 1}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIALS_SKIP).upper()
