@@ -24,8 +24,8 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
     spans = split_sentences(article.text)
     starts = [s.start for s in spans]
     analysis = analyse(article.text, spans)
-    table = find_actors(article.text, spans, analysis)
     attributions = credible_attributions(article.text, spans, analysis)
+    table = find_actors(article.text, spans, analysis, [a.source for a in attributions])
     positions = resolve_positions(attributions, table, starts, analysis)
     quoted = Counter(p.actor for p in positions if p.actor)
     actors = table.ranked(quoted, article.title)

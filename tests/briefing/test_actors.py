@@ -137,3 +137,15 @@ def test_an_organisations_head_word_alone_joins_it_when_only_one_has_it():
         "attack was planned. The Harbour Council and the Dock Council met later.")
     assert actors["Church of Scientology"].mentions == 2
     assert "Church" not in actors and "Council" not in actors
+
+
+def test_a_speaker_the_model_calls_a_place_is_a_person_unless_a_gazetteer_knows_it():
+    from bot.briefing.actors.canonical import canonical_names
+    from bot.briefing.actors.gazetteer import gazetteer
+    from bot.briefing.actors.mentions import RawMention
+
+    raw = [RawMention("Nacer Chadli", 0, 12, None, 0, False, entity_kind="place"),
+           RawMention("Qorvath Ulm", 20, 31, None, 1, False, entity_kind="place"),
+           RawMention("Nairobi", 40, 47, None, 2, False, entity_kind="place")]
+    named = canonical_names(raw, gazetteer(), frozenset({"Nacer Chadli", "Nairobi"}))
+    assert named == [("Nacer Chadli", "person"), ("Qorvath Ulm", "place"), ("Nairobi", "place")]

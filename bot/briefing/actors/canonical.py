@@ -20,9 +20,10 @@ _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "de"})
 
 
 def canonical_names(
-    raw: list[RawMention], gaz: Gazetteer
+    raw: list[RawMention], gaz: Gazetteer, speakers: frozenset[str] = frozenset()
 ) -> list[tuple[str | None, str]]:
-    """Canonical name and kind for every raw mention (None for the ones to drop)."""
+    """Canonical name and kind for every raw mention (None for the ones to drop); `speakers`
+    are names that stand as the source of something said."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     titled: set[str] = set()
     for mention in raw:
@@ -30,7 +31,7 @@ def canonical_names(
             votes[mention.name][mention.entity_kind] += 1
         if mention.title:
             titled.add(mention.name)
-    kinds = {m.name: _kind(m.name, votes[m.name], m.name in titled, gaz)
+    kinds = {m.name: _kind(m.name, votes[m.name], m.name in titled, gaz, m.name in speakers)
              for m in raw if not m.demonym_of}
     full_names = _person_full_names(kinds, raw)
     mid_sentence = {m.name for m in raw if not m.initial or len(m.name.split()) > 1}
@@ -69,10 +70,11 @@ def canonical_names(
     return result
 
 
-def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer) -> str | None:
+def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
+          speaks: bool = False) -> str | None:
     """The kind of a name from its evidence, strongest first: the project's lists, a person's
-    title, the head word ("Church of ...", "... County"), the model's entity types, kept
-    gazetteers. None when nothing says it is a name."""
+    title, the head word ("Church of ...", "... County"), a given name, the kept gazetteers,
+    then the model's entity types. None when nothing says it is a name."""
     key = normalise(name)
     if key in gaz.names:
         return gaz.names[key].kind
@@ -91,7 +93,9 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer) -> str |
     if key in gaz.places:
         return "place"
     if votes:
-        return max(sorted(votes), key=lambda kind: votes[kind])
+        voted = max(sorted(votes), key=lambda kind: votes[kind])
+        # A place no gazetteer knows that says things is the model mistaking a person.
+        return "person" if voted == "place" and speaks else voted
     if _is_acronym(name):
         return "organization"
     return None

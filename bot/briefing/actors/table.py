@@ -7,14 +7,14 @@ mentioned, ranks the actors by salience and resolves pronouns to the nearest fit
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.briefing.actors.canonical import canonical_names
 from bot.briefing.actors.gazetteer import gazetteer, normalise
-from bot.briefing.actors.mentions import find_raw_mentions
+from bot.briefing.actors.mentions import RawMention, find_raw_mentions
 from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
 
@@ -132,6 +132,18 @@ class ActorTable:
         )
 
 
+def _inside_any(raw: Sequence[RawMention], spans: Sequence[Span]) -> frozenset[str]:
+    """Names of the mentions that lie inside one of the (sorted or not) spans."""
+    starts = sorted((s.start, s.end) for s in spans)
+    keys = [start for start, _ in starts]
+    found = set()
+    for mention in raw:
+        index = bisect_right(keys, mention.start) - 1
+        if index >= 0 and starts[index][1] >= mention.end:
+            found.add(mention.name)
+    return frozenset(found)
+
+
 def _possessive_free(word: str) -> str:
     return word[:-2] if word[-2:] in ("'s", "’s") else word
 
@@ -143,15 +155,17 @@ def _name_keys(entry: _Entry) -> Iterable[str]:
         yield entry.name.split()[-1]
 
 
-def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None = None
-                ) -> ActorTable:
-    """The article's actors; `analysis` is the language layer's evidence (made when absent)."""
+def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None = None,
+                sources: Sequence[Span] = ()) -> ActorTable:
+    """The article's actors; `analysis` is the language layer's evidence (made when absent),
+    `sources` the spans that say something (attribution sources), evidence of a speaker."""
     if analysis is None:
         analysis = analyse(text, sentences)
     raw = find_raw_mentions(text, sentences, analysis)
+    speakers = _inside_any(raw, sources)
     with_verb = {i for i, s in enumerate(sentences) if analysis.has_verb(s.start, s.end)}
     gaz = gazetteer()
-    resolved = canonical_names(raw, gaz)
+    resolved = canonical_names(raw, gaz, speakers)
     entries: dict[str, _Entry] = {}
     mentions: list[Mention] = []
     for mention, (name, kind) in zip(raw, resolved, strict=True):
