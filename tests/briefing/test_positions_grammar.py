@@ -50,3 +50,10 @@ def test_beliefs_and_intentions_are_told_from_speech_and_listed_after_it():
     assert ("said", "speech") in modes
     assert modes[0] == ("said", "speech")
     assert brief.to_dict()["positions"][0]["mode"] == "speech"
+
+
+def test_a_denied_claim_is_not_the_position_of_the_one_it_is_about():
+    found = positions("The swimmer Ana Ruiz emphatically denied that she planned to retire "
+                      "after the Olympics.")
+    assert any(p[1] == "denied" for p in found)
+    assert not [p for p in found if p[1] == "planned"]

@@ -36,8 +36,14 @@ def mode_of(attribution: Attribution, analysis: Analysis) -> str:
 
 def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analysis
                           ) -> list[Attribution]:
-    """The attributions of `text` that pass the grammar checks: what becomes positions."""
-    return [a for a in find_attributions(text, sentences) if is_credible(a, analysis, text)]
+    """The attributions of `text` that pass the grammar checks: what becomes positions.
+
+    A claim that someone denies is not the position of the one it is about: in "she denied
+    she planned to retire", "she planned" is the disputed claim, not her stated plan."""
+    kept = [a for a in find_attributions(text, sentences) if is_credible(a, analysis, text)]
+    denials = [a.content for a in kept if a.cue.text.lower() in load_words("dispute_verbs")]
+    return [a for a in kept if not any(
+        d.start <= a.cue.start and a.cue.end <= d.end for d in denials)]
 
 
 def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool:
