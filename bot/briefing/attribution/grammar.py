@@ -9,7 +9,9 @@ finite verb, or an infinitive ("plans to hold the contest").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.language.analysis import Analysis
@@ -41,9 +43,17 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
     A claim that someone denies is not the position of the one it is about: in "she denied
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
     kept = [a for a in find_attributions(text, sentences) if is_credible(a, analysis, text)]
-    denials = [a.content for a in kept if a.cue.text.lower() in load_words("dispute_verbs")]
-    return [a for a in kept if not any(
-        d.start <= a.cue.start and a.cue.end <= d.end for d in denials)]
+    denied = sorted((a.content.start, a.content.end) for a in kept
+                    if a.cue.text.lower() in load_words("dispute_verbs"))
+    starts = [start for start, _ in denied]
+    furthest = list(accumulate((end for _, end in denied), max))
+    return [a for a in kept if not _inside(a.cue, starts, furthest)]
+
+
+def _inside(span: Span, starts: list[int], furthest: list[int]) -> bool:
+    """Whether some content that starts at or before `span` also ends at or after it."""
+    index = bisect_right(starts, span.start) - 1
+    return index >= 0 and furthest[index] >= span.end
 
 
 def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool:
