@@ -15,7 +15,8 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from bot.bootstrap import Services
-from handlers import Conversation, Reply
+from bot.messages import Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 10.0

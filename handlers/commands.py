@@ -6,7 +6,8 @@ import re
 
 from bot.bootstrap import Services
 from bot.fetch import find_links
-from handlers.events import Event, Reply
+from bot.messages import Event, Reply
+from handlers.digest import handle_digest
 from handlers.links import brief_links
 from handlers.replies import help_reply, notice
 from handlers.topic import DEFAULT_DAYS, MAX_DAYS, topic_brief
@@ -26,8 +27,6 @@ def handle_command(services: Services, event: Event) -> list[Reply]:
     if head == "watch":
         return [set_watch(services, event, rest.strip().lower())]
     if head == "digest":
-        from handlers.digest import handle_digest  # lazy: bot.digest imports handlers.events
-
         return handle_digest(services, event, rest)
     links = find_links(text)
     if links:

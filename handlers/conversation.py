@@ -11,10 +11,10 @@ from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import find_links
 from bot.logs import log_context
+from bot.messages import Event, Reply
 from bot.store.records import StoredArticle
 from handlers.candidates import question_candidates
 from handlers.commands import COMMAND_WORDS, handle_command
-from handlers.events import Event, Reply
 from handlers.followups import Context, answer, detect_intent
 from handlers.links import brief_links, share_reply, store_article
 from handlers.replies import error_reply, notice

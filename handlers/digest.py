@@ -31,8 +31,8 @@ from bot.digest.state import (
     save_topics,
     window_start,
 )
+from bot.messages import Event, Reply
 from bot.store import ChannelSettings
-from handlers.events import Event, Reply
 from handlers.replies import notice
 
 USAGE = ("Use /brief digest on [HH:MM] [Area/City] [--always], /brief digest off, "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.briefing.model import Brief
 from bot.formats import brief_lines, key_actors
-from handlers.events import Reply, Section
+from bot.messages import Reply, Section
 
 HELP_TEXT = (
     ("Paste a link", "I reply in a thread with a brief: summary, who, positions, disputes."),

@@ -15,8 +15,8 @@ from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors, positions_by_actor
 from bot.briefing.model import Brief
 from bot.formats import REPORTING_CUES, describe_dispute, position_holder, shorten
+from bot.messages import Reply, Section
 from bot.store.records import StoredArticle
-from handlers.events import Reply, Section
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 365

@@ -24,8 +24,8 @@ from bot.digest.state import (
 )
 from bot.digest.stories import Coverage, Story, group_stories
 from bot.formats import describe_actors, describe_dispute, key_actors, position_holder, shorten
+from bot.messages import Reply, Section
 from bot.store import Store, StoredArticle
-from handlers.events import Reply, Section
 
 MAX_STORIES = 8
 CHANNEL_ARTICLES = 60

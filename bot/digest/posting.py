@@ -11,7 +11,7 @@ from datetime import datetime
 from bot.bootstrap import Services
 from bot.digest.composer import build_digest
 from bot.digest.state import record_digest, scheduled_day
-from handlers.events import Reply
+from bot.messages import Reply
 
 log = logging.getLogger(__name__)
 

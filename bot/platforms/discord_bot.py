@@ -16,13 +16,14 @@ import discord
 from discord import app_commands
 
 from bot.bootstrap import Services
+from bot.messages import Reply
 from bot.platforms.discord_commands import build_brief_group
 from bot.platforms.discord_embeds import render_messages
 from bot.platforms.discord_events import command_event, message_event, should_ignore
 from bot.platforms.discord_posting import ReplyPoster
 from bot.platforms.lanes import Lanes
 from bot.settings import Settings
-from handlers import Conversation, Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import discord
 
-from handlers.events import Reply, Section
+from bot.messages import Reply, Section
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import discord
 
-from handlers.events import Event
+from bot.messages import Event
 
 PLATFORM = "discord"
 DIRECT_MESSAGES = "dm"  # each user's DMs are a workspace of their own: "dm:<user id>"

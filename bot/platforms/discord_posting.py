@@ -13,8 +13,9 @@ from dataclasses import replace
 
 import discord
 
+from bot.messages import Reply
 from bot.platforms.discord_embeds import render_messages, trim
-from handlers import Conversation, Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 THREAD_NAME_LIMIT = 100

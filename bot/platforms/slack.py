@@ -20,11 +20,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.bootstrap import Services
+from bot.messages import Reply
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_bridge import SlackBridge
 from bot.platforms.slack_server import run_socket_mode, serve_http
 from bot.settings import Settings
-from handlers import Conversation, Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 COMMAND = "/brief"

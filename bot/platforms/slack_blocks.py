@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers.events import Reply, Section
+from bot.messages import Reply, Section
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000

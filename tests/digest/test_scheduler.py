@@ -17,7 +17,8 @@ import pytest
 from bot.bootstrap import Services, bootstrap
 from bot.digest import DigestScheduler, post_digest
 from bot.digest.jobs import digest_job_id, digest_job_table, digest_jobstore, digest_trigger
-from handlers import Conversation, Event
+from bot.messages import Event
+from handlers import Conversation
 from tests.digest import texts
 from tests.digest.conftest import (
     CHANNEL,

@@ -9,8 +9,9 @@ from html import escape
 import pytest
 
 from bot.bootstrap import Services, bootstrap
+from bot.messages import Event
 from bot.settings import Settings
-from handlers import Conversation, Event
+from handlers import Conversation
 from tests.briefing.test_engine import HANDWRITTEN
 from tests.fetch.conftest import LocalSite, page
 

@@ -6,8 +6,8 @@ from typing import Any
 
 import discord
 
+from bot.messages import Reply, Section
 from bot.platforms.discord_embeds import render_messages, trim
-from handlers import Reply, Section
 
 LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_name": 256,
           "field_value": 1024, "footer": 2048, "total": 6000, "embeds": 10}

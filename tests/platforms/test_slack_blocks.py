@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.messages import Reply, Section
 from bot.platforms.slack_blocks import (
     escape_mrkdwn,
     fallback_text,
     mrkdwn_with_links,
     render_blocks,
 )
-from handlers.events import Reply, Section
 
 LINK = re.compile(r"<https?://[^\s<>|]+(?:\|[^<>]*)?>")
 ENTITY = re.compile(r"&(?:amp|lt|gt);")

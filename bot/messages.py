@@ -1,4 +1,8 @@
-"""Neutral events in and replies out: no platform types cross this line."""
+"""Neutral events in and replies out: the vocabulary every layer above the engine shares.
+
+The bottom of the house: it imports nothing from the bot, so handlers, the digest and
+the platforms can all import it without importing each other.
+"""
 
 from __future__ import annotations
 
