@@ -6,6 +6,7 @@ the platforms can all import it without importing each other.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,3 +70,8 @@ class Reply:
             lines.extend(f"  • {bullet}" for bullet in section.bullets)
         lines.extend(f"{label}: {url}" for label, url in self.links)
         return "\n".join(lines)
+
+
+# A platform's way to post a reply the bot composed on its own (the digest) into a
+# channel: (workspace, channel, reply).
+Sender = Callable[[str, str, Reply], Awaitable[None]]

@@ -37,8 +37,9 @@ from bot.digest.jobs import (
     digest_jobstore,
     digest_trigger,
 )
-from bot.digest.posting import Sender, post_digest
+from bot.digest.posting import post_digest
 from bot.digest.state import digest_time_and_zone
+from bot.messages import Sender
 from bot.store import ChannelSettings
 from bot.store.database import create_store_engine
 

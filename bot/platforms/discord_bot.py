@@ -8,7 +8,6 @@ Setup, intents and permissions: docs/discord.md.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable
 
@@ -117,17 +116,6 @@ class BriefingClient(discord.Client):
         self.lanes.close()
 
 
-def freeze_startup_heap() -> None:
-    """Keep full garbage collections short, so they never stall the gateway heartbeat.
-
-    A collection holds the GIL for every thread, the event loop included; with the ~170k
-    objects that modules and word lists leave at start-up, that is ~100 ms each time.
-    Those objects live as long as the process, so the collector can stop visiting them.
-    """
-    gc.collect()
-    gc.freeze()
-
-
 def build_discord_client(services: Services, conversation: Conversation, *,
                          message_content: bool | None = None) -> BriefingClient:
     """The client with `/brief`; `message_content` overrides the setting (intent fallback)."""
@@ -146,7 +134,6 @@ async def run_discord(services: Services, conversation: Conversation, *,
     if not discord_configured(settings) or settings.discord_token is None:
         raise RuntimeError("DISCORD_TOKEN is not set; see docs/discord.md")
     token = settings.discord_token.get_secret_value().strip()
-    freeze_startup_heap()
     client = client_factory(services, conversation)
     if not client.intents.message_content:
         log.warning("Discord message content is off (DISCORD_MESSAGE_CONTENT=false): pasted "

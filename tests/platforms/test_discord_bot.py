@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.bootstrap import Services, bootstrap
-from bot.platforms.discord_bot import BriefingClient, build_discord_client, freeze_startup_heap
+from bot.platforms.discord_bot import BriefingClient, build_discord_client
+from bot.runner import freeze_startup_heap
 from bot.settings import Settings
 from handlers import Conversation
 from tests.fetch.conftest import LocalSite, page
@@ -241,7 +242,7 @@ def test_a_long_brief_never_blocks_the_event_loop(make_services, discord_site) -
                 await asyncio.sleep(0.005)
                 lags.append(time.perf_counter() - started - 0.005)
 
-        freeze_startup_heap()  # as run_discord does before it connects
+        freeze_startup_heap()  # as serve does before the platforms connect
         ticking = asyncio.create_task(ticker())
         started = time.perf_counter()
         await post(client, message_payload(discord_site.url("/long")))
