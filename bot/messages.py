@@ -12,6 +12,25 @@ from typing import Literal
 
 EventKind = Literal["message", "command", "mention"]
 ReplyKind = Literal["brief", "topic", "answer", "help", "notice", "error", "digest"]
+CommandName = Literal["help", "watch", "digest", "links", "topic"]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """`/brief ...`, read once: from Slack's or the console's text by
+    `handlers.parsing.parse_command`, or straight from Discord's typed options.
+
+    `argument` is what the command works on: the topic's words, `on`/`off` for watch (any
+    other word shows the setting), what follows `digest`. `problem`, when set, is why the
+    command cannot run, in words for the user.
+    """
+
+    name: CommandName
+    argument: str = ""
+    links: tuple[str, ...] = ()
+    days: int | None = None  # a topic's window; None: the default
+    more: bool = False  # `/brief ukraine more`: the stories after the first page
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +50,7 @@ class Event:
     kind: EventKind = "message"
     message_id: str = ""
     thread: str | None = None
+    command: Command | None = None  # set by platforms with typed options (Discord)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 
 from bot.bootstrap import Services
-from bot.messages import Reply
+from bot.messages import Command, Reply
 from bot.platforms.discord_commands import build_brief_group
 from bot.platforms.discord_embeds import render_messages
 from bot.platforms.discord_events import command_event, message_event, should_ignore
@@ -98,8 +98,8 @@ class BriefingClient(discord.Client):
         if replies:
             await self.poster.answer_message(message, replies)
 
-    async def run_command(self, interaction: discord.Interaction, text: str, *,
-                          private: bool) -> None:
+    async def run_command(self, interaction: discord.Interaction, command: Command,
+                          text: str, *, private: bool) -> None:
         """Defer at once (Discord allows 3 seconds), brief in a thread, then follow up."""
         try:
             await interaction.response.defer(ephemeral=private, thinking=True)
@@ -108,7 +108,7 @@ class BriefingClient(discord.Client):
                         error.status, error.code)
             return
         # The user already sees "thinking..." for a deferred command: no busy notice.
-        replies = await self.lanes.route(command_event(interaction, text))
+        replies = await self.lanes.route(command_event(interaction, command, text))
         await self.poster.answer_interaction(interaction, replies, deferred_private=private)
 
     async def close(self) -> None:
