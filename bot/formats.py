@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Actor, Brief, Dispute, Position
+from bot.shorten import shorten
 
 MAX_ACTORS = 6
 MAX_POSITIONS = 6
@@ -129,14 +130,6 @@ def describe_dispute(dispute: Dispute) -> str:
 def describe_actors(actors: Iterable[Actor]) -> str:
     """Actors on one line: "Joe Biden (President); Russia; ..."."""
     return "; ".join(f"{a.name} ({a.title})" if a.title else a.name for a in actors)
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
 
 
 def render_text(brief: Brief) -> str:

@@ -14,8 +14,9 @@ from datetime import timedelta
 from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors, positions_by_actor
 from bot.briefing.model import Brief
-from bot.formats import REPORTING_CUES, describe_dispute, position_holder, shorten
+from bot.formats import REPORTING_CUES, describe_dispute, position_holder
 from bot.messages import Reply, Section
+from bot.shorten import shorten
 from bot.store.records import StoredArticle
 
 DEFAULT_DAYS = 7

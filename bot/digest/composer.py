@@ -23,8 +23,9 @@ from bot.digest.state import (
     window_start,
 )
 from bot.digest.stories import Coverage, Story, group_stories
-from bot.formats import describe_actors, describe_dispute, key_actors, position_holder, shorten
+from bot.formats import describe_actors, describe_dispute, key_actors, position_holder
 from bot.messages import Reply, Section
+from bot.shorten import shorten
 from bot.store import Store, StoredArticle
 
 MAX_STORIES = 8

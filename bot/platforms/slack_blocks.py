@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from bot.messages import Reply, Section
+from bot.shorten import shorten
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -60,22 +61,9 @@ def slack_link(url: str, label: str) -> str:
     return f"<{safe_url}|{safe_label}>"
 
 
-def clip(text: str, limit: int) -> str:
-    """Cut at a word boundary with an ellipsis, and never split an escape like `&amp;`."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    amp = cut.rfind("&")
-    if amp != -1 and ";" not in cut[amp:]:
-        cut = cut[:amp]
-    return cut.rstrip() + "…"
-
-
 def fallback_text(reply: Reply) -> str:
     """The notification text: plain, escaped, short."""
-    return clip(escape_mrkdwn(reply.plain_text()), MAX_FALLBACK_TEXT) or " "
+    return shorten(escape_mrkdwn(reply.plain_text()), MAX_FALLBACK_TEXT, flatten=False) or " "
 
 
 def render_blocks(reply: Reply) -> list[Block]:
@@ -104,11 +92,13 @@ def _title_blocks(reply: Reply) -> list[Block]:
     if reply.kind in NOTICE_KINDS:
         prefix = ":warning: " if reply.kind == "error" else ""
         return [_mrkdwn_section(prefix + escape_mrkdwn(title))]
-    linked = f"*{slack_link(reply.url, clip(title, MAX_LABEL_TEXT))}*" if reply.url else ""
+    label = shorten(title, MAX_LABEL_TEXT, flatten=False)
+    linked = f"*{slack_link(reply.url, label)}*" if reply.url else ""
     if linked and len(linked) <= MAX_SECTION_TEXT:
         return [_mrkdwn_section(linked)]
     return [{"type": "header",
-             "text": {"type": "plain_text", "text": clip(title, MAX_HEADER_TEXT), "emoji": True}}]
+             "text": {"type": "plain_text",
+                      "text": shorten(title, MAX_HEADER_TEXT, flatten=False), "emoji": True}}]
 
 
 def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
@@ -116,10 +106,10 @@ def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
     shown, rest = fields[:MAX_FIELDS], fields[MAX_FIELDS:]
     rendered = []
     for name, value in shown:
-        text = f"*{clip(escape_mrkdwn(name), MAX_LABEL_TEXT)}*"
+        text = f"*{shorten(escape_mrkdwn(name), MAX_LABEL_TEXT, flatten=False)}*"
         if value:
             text += f"\n{escape_mrkdwn(value)}"
-        rendered.append({"type": "mrkdwn", "text": clip(text, MAX_FIELD_TEXT)})
+        rendered.append({"type": "mrkdwn", "text": shorten(text, MAX_FIELD_TEXT, flatten=False)})
     blocks: list[Block] = [{"type": "section", "fields": rendered}]
     if rest:
         names = ", ".join(escape_mrkdwn(name) for name, _ in rest)
@@ -135,7 +125,7 @@ def _section_blocks(section: Section) -> list[Block]:
     blocks: list[Block] = []
     chunk: list[str] = [heading] if heading else []
     for line in lines:
-        line = clip(line, MAX_SECTION_TEXT)
+        line = shorten(line, MAX_SECTION_TEXT, flatten=False)
         if chunk and len("\n".join([*chunk, line])) > MAX_SECTION_TEXT:
             blocks.append(_mrkdwn_section("\n".join(chunk)))
             chunk = []
@@ -147,7 +137,7 @@ def _section_blocks(section: Section) -> list[Block]:
 
 def _bullet(text: str, stance: bool) -> str:
     """Positions read `*Actor (said)*: stance`; other bullets are escaped, links kept."""
-    text = clip(text, MAX_BULLET_SOURCE)
+    text = shorten(text, MAX_BULLET_SOURCE, flatten=False)
     if stance:
         speaker, separator, stance_text = text.partition(": ")
         if separator and len(speaker) <= 200:
@@ -157,7 +147,8 @@ def _bullet(text: str, stance: bool) -> str:
 
 def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:
     """Sources as links; a link cut in half breaks, so an overlong one is left out."""
-    lines = [f"• {slack_link(url, clip(label, MAX_LABEL_TEXT))}" for label, url in links]
+    lines = [f"• {slack_link(url, shorten(label, MAX_LABEL_TEXT, flatten=False))}"
+             for label, url in links]
     blocks: list[Block] = []
     chunk: list[str] = ["*Sources*"]
     for line in lines:
@@ -173,10 +164,11 @@ def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:
 
 
 def _context(texts: list[str]) -> Block:
-    elements = [{"type": "mrkdwn", "text": clip(text, MAX_SECTION_TEXT)}
+    elements = [{"type": "mrkdwn", "text": shorten(text, MAX_SECTION_TEXT, flatten=False)}
                 for text in texts[:MAX_CONTEXT_ELEMENTS]]
     return {"type": "context", "elements": elements}
 
 
 def _mrkdwn_section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, MAX_SECTION_TEXT)}}
+    return {"type": "section",
+            "text": {"type": "mrkdwn", "text": shorten(text, MAX_SECTION_TEXT, flatten=False)}}

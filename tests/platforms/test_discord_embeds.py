@@ -7,7 +7,7 @@ from typing import Any
 import discord
 
 from bot.messages import Reply, Section
-from bot.platforms.discord_embeds import render_messages, trim
+from bot.platforms.discord_embeds import render_messages
 
 LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_name": 256,
           "field_value": 1024, "footer": 2048, "total": 6000, "embeds": 10}
@@ -90,9 +90,3 @@ def test_odd_replies_still_render() -> None:
         for embeds in as_json(render_messages(reply)):
             assert_within_discord_limits(embeds)
             assert "url" not in embeds[0] or embeds[0]["url"].startswith("https://")
-
-
-def test_trim_cuts_at_a_word_and_marks_the_cut() -> None:
-    assert trim("short", 10) == "short"
-    assert trim("aaaa bbbb cccc dddd eeee ffff", 22) == "aaaa bbbb cccc dddd…"
-    assert len(trim("x" * 50, 10)) == 10
