@@ -12,9 +12,9 @@ from bot.bootstrap import Services, bootstrap
 from bot.settings import Settings
 from tests.fetch.conftest import LocalSite, page, send
 from tests.handlers.conftest import ENERGY, NOW, article_html
+from tests.platforms.discord_harness import ServicesFactory, open_site
 from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
 from tests.platforms.slack_requests import SIGNING_SECRET, SlackHarness
-from tests.platforms.test_discord_bot import ServicesFactory, open_site
 
 UKRAINE = """\
 Ukraine and Russia agreed on Tuesday to resume talks on a prisoner exchange, officials in Kyiv said.

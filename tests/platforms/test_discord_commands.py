@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.platforms.discord_bot import BriefingClient
 from tests.platforms.discord_fakes import Wire, message_payload
-from tests.platforms.test_discord_bot import (
+from tests.platforms.discord_harness import (
     CALLBACK,
     EPHEMERAL,
     FOLLOW_UP,

@@ -2,43 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import discord
-
 from bot.messages import Reply, Section
 from bot.platforms.discord_embeds import render_messages
-
-LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_name": 256,
-          "field_value": 1024, "footer": 2048, "total": 6000, "embeds": 10}
-
-
-def embed_size(embed: dict[str, Any]) -> int:
-    """Discord's count: title, description, field names and values, footer, author."""
-    return (len(embed.get("title", "")) + len(embed.get("description", ""))
-            + sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
-            + len(embed.get("footer", {}).get("text", ""))
-            + len(embed.get("author", {}).get("name", "")))
-
-
-def assert_within_discord_limits(embeds: list[dict[str, Any]]) -> None:
-    """One message's embeds, as JSON on the wire."""
-    assert 1 <= len(embeds) <= LIMITS["embeds"]
-    assert sum(embed_size(e) for e in embeds) <= LIMITS["total"]
-    for embed in embeds:
-        assert embed_size(embed) > 0
-        assert len(embed.get("title", "")) <= LIMITS["title"]
-        assert len(embed.get("description", "")) <= LIMITS["description"]
-        assert len(embed.get("footer", {}).get("text", "")) <= LIMITS["footer"]
-        fields = embed.get("fields", [])
-        assert len(fields) <= LIMITS["fields"]
-        for field in fields:
-            assert 0 < len(field["name"]) <= LIMITS["field_name"]
-            assert 0 < len(field["value"]) <= LIMITS["field_value"]
-
-
-def as_json(messages: list[list[discord.Embed]]) -> list[list[dict[str, Any]]]:
-    return [[embed.to_dict() for embed in message] for message in messages]
+from tests.platforms.limits import as_json, assert_within_discord_limits
 
 
 def huge_reply() -> Reply:

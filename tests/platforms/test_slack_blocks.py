@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from bot.messages import Reply, Section
 from bot.platforms.slack_blocks import (
     escape_mrkdwn,
@@ -12,46 +9,7 @@ from bot.platforms.slack_blocks import (
     mrkdwn_with_links,
     render_blocks,
 )
-
-LINK = re.compile(r"<https?://[^\s<>|]+(?:\|[^<>]*)?>")
-ENTITY = re.compile(r"&(?:amp|lt|gt);")
-
-
-def assert_valid_mrkdwn(text: str) -> None:
-    """Only links may use < and >, and every & starts an escape: Slack's control characters."""
-    bare = LINK.sub("", text)
-    assert "<" not in bare and ">" not in bare, text
-    assert "&" not in ENTITY.sub("", bare), text
-
-
-def assert_valid_text(obj: dict[str, Any], limit: int) -> None:
-    assert obj["type"] in {"mrkdwn", "plain_text"}
-    assert 1 <= len(obj["text"]) <= limit, len(obj["text"])
-    if obj["type"] == "mrkdwn":
-        assert_valid_mrkdwn(obj["text"])
-
-
-def assert_valid_blocks(blocks: list[dict[str, Any]]) -> None:
-    """Slack's Block Kit rules for the block types this renderer uses."""
-    assert 1 <= len(blocks) <= 50
-    for block in blocks:
-        kind = block["type"]
-        assert kind in {"header", "section", "context"}, kind
-        if kind == "header":
-            assert block["text"]["type"] == "plain_text"
-            assert 1 <= len(block["text"]["text"]) <= 150
-        elif kind == "section":
-            assert "text" in block or "fields" in block
-            if "text" in block:
-                assert_valid_text(block["text"], 3000)
-            fields = block.get("fields", [])
-            assert len(fields) <= 10
-            for field in fields:
-                assert_valid_text(field, 2000)
-        else:
-            assert 1 <= len(block["elements"]) <= 10
-            for element in block["elements"]:
-                assert_valid_text(element, 3000)
+from tests.platforms.limits import assert_valid_blocks
 
 
 def huge_reply() -> Reply:
