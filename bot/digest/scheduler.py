@@ -41,7 +41,6 @@ from bot.digest.posting import post_digest
 from bot.digest.state import digest_time_and_zone
 from bot.messages import Sender
 from bot.store import ChannelSettings
-from bot.store.database import create_store_engine
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +69,10 @@ class DigestScheduler:
         self.senders = dict(senders)
         settings = services.settings
         self.grace_seconds = max(1, int(settings.digest_misfire_grace_hours * 3600))
-        self._engine = create_store_engine(settings.database_url)
+        engine = services.store.engine  # the store's own: bootstrap builds the only one
         stores: dict[str, BaseJobStore] = {
             digest_jobstore(platform): SQLAlchemyJobStore(
-                engine=self._engine, tablename=digest_job_table(platform))
+                engine=engine, tablename=digest_job_table(platform))
             for platform in self.senders}
         self.scheduler = AsyncIOScheduler(
             jobstores={**stores, LOCAL_JOBS: MemoryJobStore()},

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.briefing.model import Article, Brief
@@ -32,6 +33,11 @@ class Store:
     def __init__(self, database_url: str) -> None:
         self._engine = create_store_engine(database_url)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        """For APScheduler's job store: the same database and pool, no second engine."""
+        return self._engine
 
     @property
     def backend(self) -> str:
