@@ -1,8 +1,8 @@
 """Daily digests on an APScheduler `AsyncIOScheduler`, with jobs persisted in the bot's own
 database so that a restart keeps every schedule.
 
-- Persistence: digest jobs live in `SQLAlchemyJobStore`s on DATABASE_URL (same engine
-  setup as the store), one table per platform this process has a sender for. They hold
+- Persistence: digest jobs live in `SQLAlchemyJobStore`s on the store's own engine
+  (`Store.engine`), one table per platform this process has a sender for. They hold
   only channel names; `run_scheduled_digest` finds the services and senders through
   `bot.digest.registry`.
 - Missed runs: `coalesce` folds a backlog into one run, and `misfire_grace_time`
