@@ -101,7 +101,8 @@ def shown_answers(replies: list[Reply]) -> list[str]:
         if reply.kind != "answer" or reply.title is not None:
             continue
         for section in reply.sections:
-            lines += [normalise(line.rpartition(" — ")[0] or line) for line in section.bullets]
+            lines += [normalise(str(line).rpartition(" — ")[0] or str(line))
+                      for line in section.bullets]
     return lines
 
 

@@ -100,11 +100,15 @@ def describe_actor(actor: Actor) -> str:
 
 
 def describe_position(position: Position) -> str:
-    who = position_holder(position)
+    return f"{position_holder(position)} ({position.cue.text}): {position_content(position)}"
+
+
+def position_content(position: Position) -> str:
+    """What was said, shortened; a direct quote in quotation marks."""
     content = shorten(position.content.text, STANCE_CHARS)
     if position.direct and not content.startswith(("\"", "“")):
         content = f"“{content}”"
-    return f"{who} ({position.cue.text}): {content}"
+    return content
 
 
 def position_holder(position: Position) -> str:

@@ -54,9 +54,27 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: each platform renders the parts natively (Slack bolds the speaker)
+    instead of splitting a pre-formatted line again. `str()` is the plain-text line."""
+
+    speaker: str
+    cue: str  # the verb as the article has it: "said", "denied"
+    text: str
+    citation: str | None = None  # where it was said, e.g. the article's title
+
+    def __str__(self) -> str:
+        line = f"{self.speaker} ({self.cue}): {self.text}"
+        return f"{line} — {self.citation}" if self.citation else line
+
+
+Bullet = str | Quote
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     heading: str | None
-    bullets: tuple[str, ...]
+    bullets: tuple[Bullet, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,7 @@ def _first_embed(reply: Reply) -> discord.Embed:
 
 def _description(sections: tuple[Section, ...]) -> str:
     """Sections without a heading (the summary) read as the body of the embed."""
-    bullets = [b for s in sections if s.heading is None for b in s.bullets if b.strip()]
+    bullets = [str(b) for s in sections if s.heading is None for b in s.bullets if str(b).strip()]
     if len(bullets) == 1:
         return shorten(bullets[0], DESCRIPTION_LIMIT, flatten=False)
     return shorten("\n".join(f"• {b.strip()}" for b in bullets), DESCRIPTION_LIMIT, flatten=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.messages import Reply, Section
+from bot.messages import Bullet, Quote, Reply, Section
 from bot.shorten import shorten
 
 MAX_BLOCKS = 50
@@ -21,7 +21,6 @@ MAX_CONTEXT_ELEMENTS = 10
 MAX_FALLBACK_TEXT = 3000
 MAX_LINK_BLOCKS = 2
 MAX_LABEL_TEXT = 300  # titles and names, so a link or bold marker is never cut in half
-STANCE_HEADINGS = frozenset({"positions"})
 NOTICE_KINDS = frozenset({"notice", "error"})
 TRIMMED_NOTE = "…trimmed to fit Slack."
 MAX_BULLET_SOURCE = 2000  # before escaping, so a cut rarely lands inside a link
@@ -119,8 +118,7 @@ def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
 
 def _section_blocks(section: Section) -> list[Block]:
     """A heading and bullets, packed into as few 3000-character sections as they fit."""
-    stance = (section.heading or "").lower() in STANCE_HEADINGS
-    lines = [f"• {_bullet(text, stance)}" for text in section.bullets]
+    lines = [f"• {_bullet(bullet)}" for bullet in section.bullets]
     heading = f"*{escape_mrkdwn(section.heading)}*" if section.heading else None
     blocks: list[Block] = []
     chunk: list[str] = [heading] if heading else []
@@ -135,14 +133,16 @@ def _section_blocks(section: Section) -> list[Block]:
     return blocks
 
 
-def _bullet(text: str, stance: bool) -> str:
-    """Positions read `*Actor (said)*: stance`; other bullets are escaped, links kept."""
-    text = shorten(text, MAX_BULLET_SOURCE, flatten=False)
-    if stance:
-        speaker, separator, stance_text = text.partition(": ")
-        if separator and len(speaker) <= 200:
-            return f"*{escape_mrkdwn(speaker)}*: {mrkdwn_with_links(stance_text)}"
-    return mrkdwn_with_links(text)
+def _bullet(bullet: Bullet) -> str:
+    """A quote reads `*Actor (said)*: what — where`; text is escaped, its links kept."""
+    if isinstance(bullet, Quote):
+        speaker = shorten(f"{bullet.speaker} ({bullet.cue})", MAX_LABEL_TEXT, flatten=False)
+        said = shorten(bullet.text, MAX_BULLET_SOURCE, flatten=False)
+        line = f"*{escape_mrkdwn(speaker)}*: {mrkdwn_with_links(said)}"
+        if bullet.citation:
+            line += f" — {mrkdwn_with_links(bullet.citation)}"
+        return line
+    return mrkdwn_with_links(shorten(bullet, MAX_BULLET_SOURCE, flatten=False))
 
 
 def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:

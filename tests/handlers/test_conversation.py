@@ -206,3 +206,16 @@ def test_a_password_in_a_pasted_link_never_reaches_logs_or_replies(conversation,
     lines = [record.getMessage() for record in caplog.records]
     assert any("***@127.0.0.1" in line for line in lines)
     assert not [line for line in lines if secret in line]
+
+
+def test_positions_are_quotes_with_speaker_cue_and_text(conversation, services, site):
+    from bot.formats import brief_lines
+    from bot.messages import Quote
+
+    [reply] = paste(conversation, site, "/currency")
+    [positions] = [s for s in reply.sections if s.heading == "Positions"]
+    assert positions.bullets and all(isinstance(q, Quote) for q in positions.bullets)
+    stored = services.store.find_article(canonical_url=site.url("/currency"))
+    expected = brief_lines(services.store.get_brief(stored.id)).positions
+    assert [str(q) for q in positions.bullets] == expected  # the same words as before
+    assert any(q.speaker == "Lena Sorvik" or "Sorvik" in q.speaker for q in positions.bullets)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.messages import Reply, Section
+from bot.messages import Quote, Reply, Section
 from bot.platforms.slack_blocks import (
     escape_mrkdwn,
     fallback_text,
@@ -21,7 +21,8 @@ def huge_reply() -> Reply:
         context="Example News · 2026-11-20 · " + "first shared in #news " * 200,
         sections=(
             Section(None, tuple(sentence * 40 for _ in range(30))),
-            Section("Positions", tuple(f"Minister {n} (said): “{sentence * 10}”" for n in range(40))),
+            Section("Positions", tuple(Quote(f"Minister {n}", "said", f"“{sentence * 10}”")
+                                       for n in range(40))),
             Section("Disputed", tuple(f"Opposition {n} disputes “{sentence * 5}”" for n in range(40))),
         ),
         fields=tuple((f"Actor {n} <&>" * 30, "Minister of Everything & More " * 100)
@@ -53,7 +54,8 @@ def test_a_brief_reads_title_link_context_summary_actors_positions_disputed() ->
         kind="brief", title="Bills to fall", url="https://news.example/bills?a=1&b=2",
         context="Test News · 2026-11-20",
         sections=(Section(None, ("Bills fall.", "Suppliers deny delays.")),
-                  Section("Positions", ("Ed Miliband (said): suppliers must pass on cuts",)),
+                  Section("Positions", (Quote("Ed Miliband", "said",
+                                              "suppliers must pass on cuts"),)),
                   Section("Disputed", ("Suppliers dispute “they were slow”",))),
         fields=(("Ed Miliband", "Energy Secretary"), ("Ofgem", "organization")),
     )
@@ -96,3 +98,19 @@ def test_errors_and_notices_are_plain_sections() -> None:
     notice = render_blocks(Reply(kind="notice", title="Link watching is on here."))
     assert notice == [{"type": "section",
                        "text": {"type": "mrkdwn", "text": "Link watching is on here."}}]
+
+
+def test_a_quote_is_rendered_from_its_parts_never_by_splitting_a_line() -> None:
+    # A colon inside the speaker or the text no longer decides where the speaker ends.
+    quote = Quote("Sources: a <senior> official", "told Reuters", "the plan: delayed",
+                  citation="Budget & plans")
+    reply = Reply(kind="topic", title="budget",
+                  sections=(Section("Positions", (quote,)),
+                            Section("Stories", ("Talks: day two",))))
+    blocks = render_blocks(reply)
+    assert_valid_blocks(blocks)
+    texts = [b["text"]["text"] for b in blocks if "text" in b]
+    assert ("*Positions*\n• *Sources: a &lt;senior&gt; official (told Reuters)*: "
+            "the plan: delayed — Budget &amp; plans") in texts
+    assert "*Stories*\n• Talks: day two" in texts
+    assert str(quote) in reply.plain_text()
