@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EventKind = Literal["message", "command", "mention"]
 ReplyKind = Literal["brief", "topic", "answer", "help", "notice", "error", "digest"]
@@ -71,6 +71,13 @@ class Quote:
 Bullet = str | Quote
 
 
+class Link(NamedTuple):
+    """A labelled address; platforms make it clickable (a pair, so `label, url = link`)."""
+
+    label: str
+    url: str
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     heading: str | None
@@ -87,7 +94,7 @@ class Reply:
     context: str | None = None  # a small line under the title: site, date, "first shared ..."
     sections: tuple[Section, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()  # short name/value pairs, e.g. key actors
-    links: tuple[tuple[str, str], ...] = ()  # (label, url)
+    links: tuple[Link, ...] = ()
     thread: str | None = None  # post in this thread (a message id); None: in the channel
     ephemeral: bool = False  # only the caller sees it
     share_id: int | None = field(default=None, compare=False)  # see Conversation.reply_posted

@@ -24,7 +24,7 @@ from bot.digest.state import (
 )
 from bot.digest.stories import Coverage, Story, group_stories
 from bot.formats import describe_actors, describe_dispute, key_actors, position_holder
-from bot.messages import Reply, Section
+from bot.messages import Link, Reply, Section
 from bot.shorten import shorten
 from bot.store import Store, StoredArticle
 
@@ -144,8 +144,8 @@ def _outlet(coverage: Coverage) -> str:
         coverage.article.canonical_url
 
 
-def _links(stories: list[Story]) -> tuple[tuple[str, str], ...]:
+def _links(stories: list[Story]) -> tuple[Link, ...]:
     """Every outlet's link, labelled with its item's number: one story, several links."""
-    return tuple((f"{number} · {_outlet(c)}", c.article.canonical_url)
+    return tuple(Link(f"{number} · {_outlet(c)}", c.article.canonical_url)
                  for number, story in enumerate(stories, 1) for c in story.coverage
                  if c.article.canonical_url.startswith(("http://", "https://")))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.messages import Bullet, Quote, Reply, Section
+from bot.messages import Bullet, Link, Quote, Reply, Section
 from bot.shorten import shorten
 
 MAX_BLOCKS = 50
@@ -145,7 +145,7 @@ def _bullet(bullet: Bullet) -> str:
     return mrkdwn_with_links(shorten(bullet, MAX_BULLET_SOURCE, flatten=False))
 
 
-def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:
+def _link_blocks(links: tuple[Link, ...]) -> list[Block]:
     """Sources as links; a link cut in half breaks, so an overlong one is left out."""
     lines = [f"• {slack_link(url, shorten(label, MAX_LABEL_TEXT, flatten=False))}"
              for label, url in links]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.messages import Reply, Section
+from bot.messages import Link, Reply, Section
 from bot.platforms.discord_embeds import render_messages
 from tests.platforms.limits import as_json, assert_within_discord_limits
 
@@ -20,7 +20,7 @@ def huge_reply() -> Reply:
                   Section("Disputed", ("z" * 5000,))),
         fields=tuple((f"Actor number {n} " + "n" * 300, "minister " + "v" * 2000)
                      for n in range(40)),
-        links=tuple((f"Story {n}", f"https://news.example/{n}") for n in range(30)),
+        links=tuple(Link(f"Story {n}", f"https://news.example/{n}") for n in range(30)),
     )
 
 
@@ -52,7 +52,7 @@ def test_a_small_brief_is_one_embed_with_actors_inline_and_sections_as_fields() 
 
 def test_odd_replies_still_render() -> None:
     for reply in (Reply(kind="notice"), Reply(kind="error", title="x", url="not a url"),
-                  Reply(kind="answer", links=(("[a]", "https://e.example"), ("b", "file:x")))):
+                  Reply(kind="answer", links=(Link("[a]", "https://e.example"), Link("b", "file:x")))):
         for embeds in as_json(render_messages(reply)):
             assert_within_discord_limits(embeds)
             assert "url" not in embeds[0] or embeds[0]["url"].startswith("https://")

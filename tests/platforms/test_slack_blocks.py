@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.messages import Quote, Reply, Section
+from bot.messages import Link, Quote, Reply, Section
 from bot.platforms.slack_blocks import (
     escape_mrkdwn,
     fallback_text,
@@ -27,7 +27,7 @@ def huge_reply() -> Reply:
         ),
         fields=tuple((f"Actor {n} <&>" * 30, "Minister of Everything & More " * 100)
                      for n in range(30)),
-        links=tuple((f"Story {n}", f"https://news.example/{n}?a=1&b=2") for n in range(200)),
+        links=tuple(Link(f"Story {n}", f"https://news.example/{n}?a=1&b=2") for n in range(200)),
     )
 
 
