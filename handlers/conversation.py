@@ -128,7 +128,8 @@ class Conversation:
                 since = self.services.clock() - timedelta(days=RECENT_DAYS)
                 recent = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
                                                channel=event.channel)
-                briefs = [store.get_brief(a.id) for a in recent] or briefs
+                loaded = store.get_briefs([a.id for a in recent])
+                briefs = [loaded[a.id] for a in recent] or briefs
         return answer(intent, Context(briefs, search, thread,
                                       page=lambda: self._next_page(event)))
 

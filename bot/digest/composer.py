@@ -94,7 +94,8 @@ def gather_coverage(store: Store, workspace: str, channel: str, topics: list[str
     unique: dict[int, StoredArticle] = {}
     for article in found:
         unique.setdefault(article.id, article)
-    return [Coverage(article, store.get_brief(article.id)) for article in unique.values()]
+    briefs = store.get_briefs(list(unique))
+    return [Coverage(article, briefs[article.id]) for article in unique.values()]
 
 
 def _story_section(number: int, story: Story) -> Section:

@@ -7,7 +7,7 @@ on any thread never hold a session or a lazy-loading ORM object.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -94,6 +94,11 @@ class Store:
     def get_brief(self, article_id: int) -> Brief:
         with self._transaction() as session:
             return articles.load_brief(session, article_id)
+
+    def get_briefs(self, article_ids: Sequence[int]) -> dict[int, Brief]:
+        """Several briefs in one query (a digest, a topic brief), by article id."""
+        with self._transaction() as session:
+            return articles.load_briefs(session, article_ids)
 
     def recent_articles(
         self,
