@@ -21,9 +21,10 @@ from pathlib import Path
 from bench.common import print_table, require_eval
 from bench.extraction import _serve
 from bot.bootstrap import Services, bootstrap
+from bot.messages import Event
 from bot.platforms.lanes import Lanes
 from bot.settings import Settings
-from handlers import Conversation, Event
+from handlers import Conversation
 from handlers.links import store_article
 
 SIZES = tuple(int(n) for n in os.environ.get("BURST_SIZES", "50,180").split(","))

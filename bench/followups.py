@@ -29,8 +29,9 @@ from bench.common import print_table, require_eval
 from bot.bootstrap import bootstrap
 from bot.briefing.model import Article
 from bot.briefing.text.sentences import split_sentences
+from bot.messages import Event, Reply
 from bot.settings import Settings
-from handlers import Conversation, Event, Reply
+from handlers import Conversation
 from handlers.retrieval import query_terms
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -100,7 +101,8 @@ def shown_answers(replies: list[Reply]) -> list[str]:
         if reply.kind != "answer" or reply.title is not None:
             continue
         for section in reply.sections:
-            lines += [normalise(line.rpartition(" — ")[0] or line) for line in section.bullets]
+            lines += [normalise(str(line).rpartition(" — ")[0] or str(line))
+                      for line in section.bullets]
     return lines
 
 

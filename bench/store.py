@@ -22,8 +22,9 @@ from bench.common import print_table, require_eval
 from bot.bootstrap import Services, bootstrap
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
+from bot.messages import Event
 from bot.settings import Settings
-from handlers import Conversation, Event
+from handlers import Conversation
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 TOPICS = [

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Actor, Brief, Dispute, Position
+from bot.shorten import shorten
 
 MAX_ACTORS = 6
 MAX_POSITIONS = 6
@@ -99,11 +100,15 @@ def describe_actor(actor: Actor) -> str:
 
 
 def describe_position(position: Position) -> str:
-    who = position_holder(position)
+    return f"{position_holder(position)} ({position.cue.text}): {position_content(position)}"
+
+
+def position_content(position: Position) -> str:
+    """What was said, shortened; a direct quote in quotation marks."""
     content = shorten(position.content.text, STANCE_CHARS)
     if position.direct and not content.startswith(("\"", "“")):
         content = f"“{content}”"
-    return f"{who} ({position.cue.text}): {content}"
+    return content
 
 
 def position_holder(position: Position) -> str:
@@ -129,14 +134,6 @@ def describe_dispute(dispute: Dispute) -> str:
 def describe_actors(actors: Iterable[Actor]) -> str:
     """Actors on one line: "Joe Biden (President); Russia; ..."."""
     return "; ".join(f"{a.name} ({a.title})" if a.title else a.name for a in actors)
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
 
 
 def render_text(brief: Brief) -> str:

@@ -1,6 +1,8 @@
-"""Platform-neutral conversation logic: `Conversation.route(Event) -> list[Reply]`."""
+"""Platform-neutral conversation logic: `Conversation.route(Event) -> list[Reply]`.
+
+The message types themselves live at the bottom, in `bot.messages`.
+"""
 
 from handlers.conversation import Conversation
-from handlers.events import Event, Reply, Section
 
-__all__ = ["Conversation", "Event", "Reply", "Section"]
+__all__ = ["Conversation"]

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from bot.briefing.model import Actor, Brief, Position
 from bot.briefing.text.sentences import split_sentences
-from bot.formats import is_presentable, position_holder, shorten
+from bot.formats import is_presentable, position_holder
+from bot.shorten import shorten
 from handlers.retrieval import answer_window
 
 MORE_PER_PAGE = 3

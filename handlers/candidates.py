@@ -28,6 +28,7 @@ def question_candidates(services: Services, workspace: str, question: str,
     if home is not None:
         candidates.append((store.get_brief(home.id), HOME_WEIGHT))
     others = [article for article in found if home is None or article.id != home.id]
+    briefs = store.get_briefs([article.id for article in others])
     for rank, article in enumerate(others):
-        candidates.append((store.get_brief(article.id), 1 / (1 + rank * RANK_DECAY)))
+        candidates.append((briefs[article.id], 1 / (1 + rank * RANK_DECAY)))
     return candidates

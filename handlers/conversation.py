@@ -11,10 +11,10 @@ from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import find_links
 from bot.logs import log_context
+from bot.messages import Event, Reply
 from bot.store.records import StoredArticle
 from handlers.candidates import question_candidates
-from handlers.commands import COMMAND_WORDS, handle_command
-from handlers.events import Event, Reply
+from handlers.commands import command_of, handle_command
 from handlers.followups import Context, answer, detect_intent
 from handlers.links import brief_links, share_reply, store_article
 from handlers.replies import error_reply, notice
@@ -59,8 +59,7 @@ class Conversation:
         if len(event.text) > MAX_MESSAGE_CHARS:
             return False
         if event.kind == "command":
-            head = event.text.split(maxsplit=1)[0].lower() if event.text.split() else ""
-            return head not in COMMAND_WORDS and bool(find_links(event.text))
+            return command_of(event).name == "links"
         return bool(find_links(_MENTION.sub(" ", event.text)))
 
     def busy_reply(self, event: Event) -> Reply:
@@ -129,7 +128,8 @@ class Conversation:
                 since = self.services.clock() - timedelta(days=RECENT_DAYS)
                 recent = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
                                                channel=event.channel)
-                briefs = [store.get_brief(a.id) for a in recent] or briefs
+                loaded = store.get_briefs([a.id for a in recent])
+                briefs = [loaded[a.id] for a in recent] or briefs
         return answer(intent, Context(briefs, search, thread,
                                       page=lambda: self._next_page(event)))
 

@@ -16,6 +16,7 @@ settings periodically (see bot/digest/scheduler.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -31,8 +32,8 @@ from bot.digest.state import (
     save_topics,
     window_start,
 )
+from bot.messages import Event, Reply
 from bot.store import ChannelSettings
-from handlers.events import Event, Reply
 from handlers.replies import notice
 
 USAGE = ("Use /brief digest on [HH:MM] [Area/City] [--always], /brief digest off, "
@@ -45,27 +46,20 @@ _CLEAR_TOPICS = {"none", "off", "clear", "-"}
 
 
 def handle_digest(services: Services, event: Event, text: str) -> list[Reply]:
-    """`text` is what follows `digest`."""
+    """`text` is what follows `digest`: an action, then its words."""
     action, _, rest = text.strip().partition(" ")
     action = action.lower()
-    if action in {"", "status", "show"}:
-        return [show_settings(services, event)]
-    if action == "on":
-        return [turn_on(services, event, rest.split())]
-    if action == "off":
-        return [turn_off(services, event)]
-    if action == "now":
-        return [digest_now(services, event)]
-    if action in {"topics", "topic"}:
-        return [set_topics(services, event, rest)]
-    return [notice(f"I don't know “digest {action}”. {USAGE}")]
+    run = DIGEST_ACTIONS.get(action)
+    if run is None:
+        return [notice(f"I don't know “digest {action}”. {USAGE}")]
+    return [run(services, event, rest)]
 
 
-def turn_on(services: Services, event: Event, words: list[str]) -> Reply:
+def turn_on(services: Services, event: Event, text: str) -> Reply:
     clock: str | None = None
     zone: str | None = None
     always = False
-    for word in words:
+    for word in text.split():
         match = _TIME.fullmatch(word)
         if word.lower() == "--always":
             always = True
@@ -100,14 +94,14 @@ def canonical_zone(word: str) -> str:
     return _zones_by_folded_name().get(word.casefold(), word)
 
 
-def turn_off(services: Services, event: Event) -> Reply:
+def turn_off(services: Services, event: Event, _text: str = "") -> Reply:
     services.store.update_channel_settings(event.platform, event.workspace, event.channel,
                                            digest_enabled=False)
     notify_channel_changed(event.platform, event.workspace, event.channel)
     return notice("Daily digests are off in this channel. /brief digest now still posts one.")
 
 
-def digest_now(services: Services, event: Event) -> Reply:
+def digest_now(services: Services, event: Event, _text: str = "") -> Reply:
     """Post one here, now; it counts as the last digest for the next comparison."""
     now = services.clock()
     digest = build_digest(services, event.platform, event.workspace, event.channel, now)
@@ -139,7 +133,7 @@ def set_topics(services: Services, event: Event, text: str) -> Reply:
     return notice(f"The digest here now also covers: {', '.join(topics)}.")
 
 
-def show_settings(services: Services, event: Event) -> Reply:
+def show_settings(services: Services, event: Event, _text: str = "") -> Reply:
     settings = _settings(services, event)
     topics = digest_topics(settings)
     about = f" Topics: {', '.join(topics)}." if topics else ""
@@ -148,6 +142,16 @@ def show_settings(services: Services, event: Event) -> Reply:
     clock, zone = digest_time_and_zone(settings, services.settings)
     return notice(f"The daily digest is on: every day at {clock} ({zone}).{about} "
                   f"{_empty_day_note(settings)} {USAGE}")
+
+
+DigestAction = Callable[[Services, Event, str], Reply]
+DIGEST_ACTIONS: dict[str, DigestAction] = {
+    "": show_settings, "status": show_settings, "show": show_settings,
+    "on": turn_on,
+    "off": turn_off,
+    "now": digest_now,
+    "topics": set_topics, "topic": set_topics,
+}
 
 
 def _empty_day_note(settings: ChannelSettings) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from bot.briefing.model import Brief
 from bot.briefing.text.keywords import content_words
 from bot.formats import describe_dispute
+from bot.messages import Reply, Section
 from handlers.answers import (
     cite,
     find_actor,
@@ -23,7 +24,6 @@ from handlers.answers import (
     source_lines,
     who_lines,
 )
-from handlers.events import Reply, Section
 from handlers.replies import FOLLOW_UP_HINTS
 from handlers.retrieval import answer_window, rank_answers
 

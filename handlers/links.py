@@ -10,9 +10,9 @@ from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import canonical_url
 from bot.logs import log_context
+from bot.messages import Event, Reply
 from bot.redact import redact_userinfo
 from bot.store.records import StoredArticle, content_hash
-from handlers.events import Event, Reply
 from handlers.replies import brief_reply, error_reply
 
 log = logging.getLogger(__name__)

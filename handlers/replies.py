@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.briefing.model import Brief
-from bot.formats import brief_lines, key_actors
-from handlers.events import Reply, Section
+from bot.briefing.model import Brief, Position
+from bot.formats import brief_lines, key_actors, key_positions, position_content, position_holder
+from bot.messages import Quote, Reply, Section
 
 HELP_TEXT = (
     ("Paste a link", "I reply in a thread with a brief: summary, who, positions, disputes."),
@@ -27,8 +27,9 @@ def brief_reply(brief: Brief, *, thread: str | None, note: str | None = None,
     lines = brief_lines(brief)
     context = " · ".join(x for x in (brief.article.source, brief.article.published, note) if x)
     sections = [Section(None, tuple(lines.summary))]
-    if lines.positions:
-        sections.append(Section("Positions", tuple(lines.positions)))
+    quotes = tuple(position_quote(p) for p in key_positions(brief))
+    if quotes:
+        sections.append(Section("Positions", quotes))
     if lines.disputed:
         sections.append(Section("Disputed", tuple(lines.disputed)))
     fields = tuple((a.name, a.title or a.kind) for a in key_actors(brief.actors))
@@ -36,6 +37,11 @@ def brief_reply(brief: Brief, *, thread: str | None, note: str | None = None,
         kind="brief", title=lines.title, url=brief.article.url, context=context or None,
         sections=tuple(sections), fields=fields, thread=thread, share_id=share_id,
     )
+
+
+def position_quote(position: Position, citation: str | None = None) -> Quote:
+    return Quote(position_holder(position), position.cue.text, position_content(position),
+                 citation)
 
 
 def help_reply(thread: str | None = None) -> Reply:

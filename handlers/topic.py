@@ -14,9 +14,10 @@ from datetime import timedelta
 from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors, positions_by_actor
 from bot.briefing.model import Brief
-from bot.formats import REPORTING_CUES, describe_dispute, position_holder, shorten
+from bot.formats import REPORTING_CUES, describe_dispute, position_holder
+from bot.messages import Bullet, Quote, Reply, Section
+from bot.shorten import shorten
 from bot.store.records import StoredArticle
-from handlers.events import Reply, Section
 
 DEFAULT_DAYS = 7
 MAX_DAYS = 365
@@ -58,7 +59,7 @@ def topic_brief(services: Services, workspace: str, topic: str, days: int,
             ephemeral=True,
         )
     briefs = [brief for _, brief in stories]
-    lines = {
+    lines: dict[str, list[Bullet]] = {
         "Stories": [_story_line(a, b) for a, b in stories],
         "Positions": list(_position_lines(briefs)),
         "Disputed": list(_dispute_lines(briefs)),
@@ -83,16 +84,16 @@ def topic_brief(services: Services, workspace: str, topic: str, days: int,
     )
 
 
-def _fit(lines: dict[str, list[str]], used: int
-         ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def _fit(lines: dict[str, list[Bullet]], used: int
+         ) -> tuple[dict[str, list[Bullet]], dict[str, list[Bullet]]]:
     """Bullets in priority order while they fit in MAX_WORDS and MAX_BULLETS; the rest."""
-    shown: dict[str, list[str]] = {name: [] for name in lines}
+    shown: dict[str, list[Bullet]] = {name: [] for name in lines}
     taken = {name: 0 for name in lines}
     count = 0
     for name, upto in _PRIORITY:
         while taken[name] < min(upto, len(lines[name])) and count < MAX_BULLETS:
             line = lines[name][taken[name]]
-            words = len(line.split())
+            words = len(str(line).split())
             if used + words > MAX_WORDS and count:
                 break
             shown[name].append(line)
@@ -139,17 +140,17 @@ def _story_line(article: StoredArticle, brief: Brief) -> str:
     return line + (f" <{article.canonical_url}>" if article.canonical_url else "")
 
 
-def _position_lines(briefs: list[Brief]) -> tuple[str, ...]:
+def _position_lines(briefs: list[Brief]) -> tuple[Quote, ...]:
     grouped = positions_by_actor(briefs)
-    lines: list[str] = []
+    lines: list[Quote] = []
     for actor in merge_actors(briefs, limit=len(grouped) + MAX_ACTORS):
         stated = [c for c in grouped.get(actor.name, [])
                   if c.position.cue.text.lower() not in REPORTING_CUES]  # "CNN reported"
         for cited in stated[:POSITIONS_PER_ACTOR]:
             position = cited.position
-            lines.append(f"{position_holder(position)} ({position.cue.text}): "
-                         f"{shorten(position.content.text, STANCE_CHARS)} "
-                         f"— {shorten(cited.brief.article.title, TITLE_CHARS)}")
+            lines.append(Quote(position_holder(position), position.cue.text,
+                               shorten(position.content.text, STANCE_CHARS),
+                               shorten(cited.brief.article.title, TITLE_CHARS)))
         if len(lines) >= MAX_POSITIONS:
             break
     return tuple(lines[:MAX_POSITIONS])

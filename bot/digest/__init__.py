@@ -2,13 +2,12 @@
 schedule it with APScheduler (see `scheduler`)."""
 
 from bot.digest.composer import Digest, build_digest, compose_digest
-from bot.digest.posting import Sender, post_digest
+from bot.digest.posting import post_digest
 from bot.digest.scheduler import DigestScheduler, run_scheduled_digest
 
 __all__ = [
     "Digest",
     "DigestScheduler",
-    "Sender",
     "build_digest",
     "compose_digest",
     "post_digest",

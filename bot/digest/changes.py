@@ -14,7 +14,8 @@ from typing import Any
 
 from bot.briefing.model import Brief, Dispute
 from bot.briefing.text.keywords import is_negated
-from bot.formats import describe_dispute, key_positions, shorten
+from bot.formats import describe_dispute, key_positions
+from bot.shorten import shorten
 
 MAX_ACTORS = 40
 CONTENTS_PER_ACTOR = 3

@@ -17,7 +17,7 @@ from bot.digest.composer import build_digest
 from bot.digest.posting import post_digest
 from bot.digest.state import window_start
 from bot.errors import BotError
-from handlers.events import Reply
+from bot.messages import Reply
 
 log = logging.getLogger(__name__)
 EXIT_FAILED = 1

@@ -23,9 +23,10 @@ from bot.digest.state import (
     window_start,
 )
 from bot.digest.stories import Coverage, Story, group_stories
-from bot.formats import describe_actors, describe_dispute, key_actors, position_holder, shorten
+from bot.formats import describe_actors, describe_dispute, key_actors, position_holder
+from bot.messages import Link, Reply, Section
+from bot.shorten import shorten
 from bot.store import Store, StoredArticle
-from handlers.events import Reply, Section
 
 MAX_STORIES = 8
 CHANNEL_ARTICLES = 60
@@ -93,7 +94,8 @@ def gather_coverage(store: Store, workspace: str, channel: str, topics: list[str
     unique: dict[int, StoredArticle] = {}
     for article in found:
         unique.setdefault(article.id, article)
-    return [Coverage(article, store.get_brief(article.id)) for article in unique.values()]
+    briefs = store.get_briefs(list(unique))
+    return [Coverage(article, briefs[article.id]) for article in unique.values()]
 
 
 def _story_section(number: int, story: Story) -> Section:
@@ -143,8 +145,8 @@ def _outlet(coverage: Coverage) -> str:
         coverage.article.canonical_url
 
 
-def _links(stories: list[Story]) -> tuple[tuple[str, str], ...]:
+def _links(stories: list[Story]) -> tuple[Link, ...]:
     """Every outlet's link, labelled with its item's number: one story, several links."""
-    return tuple((f"{number} · {_outlet(c)}", c.article.canonical_url)
+    return tuple(Link(f"{number} · {_outlet(c)}", c.article.canonical_url)
                  for number, story in enumerate(stories, 1) for c in story.coverage
                  if c.article.canonical_url.startswith(("http://", "https://")))

@@ -5,18 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from bot.bootstrap import Services
 from bot.digest.composer import build_digest
 from bot.digest.state import record_digest, scheduled_day
-from handlers.events import Reply
+from bot.messages import Sender
 
 log = logging.getLogger(__name__)
-
-# A platform's way to post into a channel: (workspace, channel, reply).
-Sender = Callable[[str, str, Reply], Awaitable[None]]
 
 
 async def post_digest(services: Services, send: Sender, platform: str, workspace: str,

@@ -1,8 +1,8 @@
 """Daily digests on an APScheduler `AsyncIOScheduler`, with jobs persisted in the bot's own
 database so that a restart keeps every schedule.
 
-- Persistence: digest jobs live in `SQLAlchemyJobStore`s on DATABASE_URL (same engine
-  setup as the store), one table per platform this process has a sender for. They hold
+- Persistence: digest jobs live in `SQLAlchemyJobStore`s on the store's own engine
+  (`Store.engine`), one table per platform this process has a sender for. They hold
   only channel names; `run_scheduled_digest` finds the services and senders through
   `bot.digest.registry`.
 - Missed runs: `coalesce` folds a backlog into one run, and `misfire_grace_time`
@@ -37,10 +37,10 @@ from bot.digest.jobs import (
     digest_jobstore,
     digest_trigger,
 )
-from bot.digest.posting import Sender, post_digest
+from bot.digest.posting import post_digest
 from bot.digest.state import digest_time_and_zone
+from bot.messages import Sender
 from bot.store import ChannelSettings
-from bot.store.database import create_store_engine
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +69,10 @@ class DigestScheduler:
         self.senders = dict(senders)
         settings = services.settings
         self.grace_seconds = max(1, int(settings.digest_misfire_grace_hours * 3600))
-        self._engine = create_store_engine(settings.database_url)
+        engine = services.store.engine  # the store's own: bootstrap builds the only one
         stores: dict[str, BaseJobStore] = {
             digest_jobstore(platform): SQLAlchemyJobStore(
-                engine=self._engine, tablename=digest_job_table(platform))
+                engine=engine, tablename=digest_job_table(platform))
             for platform in self.senders}
         self.scheduler = AsyncIOScheduler(
             jobstores={**stores, LOCAL_JOBS: MemoryJobStore()},

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import ssl
-import time
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 import certifi
@@ -36,6 +33,7 @@ from bot.fetch.errors import (
     TooManyRedirects,
 )
 from bot.fetch.extract import article_from_plain_text, extract_article
+from bot.fetch.retries import send_with_retries
 from bot.fetch.urls import DEFAULT_PORTS, ascii_host, split_web_url
 from bot.redact import redact_userinfo
 from bot.settings import Settings
@@ -43,7 +41,6 @@ from bot.settings import Settings
 logger = logging.getLogger(__name__)
 
 USER_AGENT = f"BriefingBot/{__version__} (news-briefing chat bot; fetches links posted in chat)"
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -148,25 +145,17 @@ class Fetcher:
             extensions["sni_hostname"] = host  # TLS checks the name, TCP goes to the address
         target = _address_url(parts, scheme, address, port)
         headers = {"Host": _host_header(host, port, scheme)}
-        for attempt in range(self._settings.fetch_retries + 1):
+
+        def attempt() -> httpx.Response:
             if deadline.expired():
                 raise self._timeout(url)
             request = client.build_request(
                 "GET", target, headers=headers, timeout=self._timeouts(deadline),
                 extensions=extensions,
             )
-            response = client.send(request, stream=True)
-            last_attempt = attempt == self._settings.fetch_retries
-            if response.status_code not in RETRY_STATUSES or last_attempt:
-                return response
-            wait = self._retry_wait(response, attempt)
-            if wait >= deadline.remaining():
-                return response
-            response.close()
-            logger.info("retrying %s in %.2f s after HTTP %d", redact_userinfo(url), wait,
-                        response.status_code)
-            time.sleep(wait)
-        raise AssertionError("unreachable: the last attempt always returns")
+            return client.send(request, stream=True)
+
+        return send_with_retries(attempt, url, self._settings, deadline)
 
     def _read_page(self, response: httpx.Response, url: str, deadline: Deadline) -> Page:
         """Stream the body under the byte cap and the deadline, then decode it."""
@@ -194,11 +183,6 @@ class Fetcher:
         remaining = max(deadline.remaining(), 0.01)
         connect = min(self._settings.fetch_connect_timeout, remaining)
         return httpx.Timeout(connect=connect, read=remaining, write=remaining, pool=remaining)
-
-    def _retry_wait(self, response: httpx.Response, attempt: int) -> float:
-        backoff = self._settings.fetch_retry_backoff * (2**attempt)
-        asked = _parse_retry_after(response.headers.get("retry-after"))
-        return min(asked if asked is not None else backoff, self._settings.fetch_retry_after_cap)
 
     def _timeout(self, url: str) -> FetchTimeout:
         seconds = self._settings.fetch_total_timeout
@@ -248,22 +232,6 @@ def _host_of(url: str) -> str:
         return urlsplit(url).hostname or "the site"
     except ValueError:
         return "the site"
-
-
-def _parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a `Retry-After` header: a number of seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 def _status_error(status: int, url: str) -> HttpStatusError:

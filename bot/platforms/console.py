@@ -15,7 +15,8 @@ from bot.bootstrap import Services
 from bot.errors import BotError
 from bot.fetch import find_links
 from bot.inputs import read_input, user_path
-from handlers import Conversation, Event, Reply
+from bot.messages import Event, Reply
+from handlers import Conversation
 from handlers.replies import notice
 
 log = logging.getLogger(__name__)

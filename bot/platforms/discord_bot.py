@@ -8,7 +8,6 @@ Setup, intents and permissions: docs/discord.md.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable
 
@@ -16,13 +15,14 @@ import discord
 from discord import app_commands
 
 from bot.bootstrap import Services
+from bot.messages import Command, Reply
 from bot.platforms.discord_commands import build_brief_group
 from bot.platforms.discord_embeds import render_messages
 from bot.platforms.discord_events import command_event, message_event, should_ignore
 from bot.platforms.discord_posting import ReplyPoster
 from bot.platforms.lanes import Lanes
 from bot.settings import Settings
-from handlers import Conversation, Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,8 @@ class BriefingClient(discord.Client):
         if replies:
             await self.poster.answer_message(message, replies)
 
-    async def run_command(self, interaction: discord.Interaction, text: str, *,
-                          private: bool) -> None:
+    async def run_command(self, interaction: discord.Interaction, command: Command,
+                          text: str, *, private: bool) -> None:
         """Defer at once (Discord allows 3 seconds), brief in a thread, then follow up."""
         try:
             await interaction.response.defer(ephemeral=private, thinking=True)
@@ -108,23 +108,12 @@ class BriefingClient(discord.Client):
                         error.status, error.code)
             return
         # The user already sees "thinking..." for a deferred command: no busy notice.
-        replies = await self.lanes.route(command_event(interaction, text))
+        replies = await self.lanes.route(command_event(interaction, command, text))
         await self.poster.answer_interaction(interaction, replies, deferred_private=private)
 
     async def close(self) -> None:
         await super().close()
         self.lanes.close()
-
-
-def freeze_startup_heap() -> None:
-    """Keep full garbage collections short, so they never stall the gateway heartbeat.
-
-    A collection holds the GIL for every thread, the event loop included; with the ~170k
-    objects that modules and word lists leave at start-up, that is ~100 ms each time.
-    Those objects live as long as the process, so the collector can stop visiting them.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def build_discord_client(services: Services, conversation: Conversation, *,
@@ -145,7 +134,6 @@ async def run_discord(services: Services, conversation: Conversation, *,
     if not discord_configured(settings) or settings.discord_token is None:
         raise RuntimeError("DISCORD_TOKEN is not set; see docs/discord.md")
     token = settings.discord_token.get_secret_value().strip()
-    freeze_startup_heap()
     client = client_factory(services, conversation)
     if not client.intents.message_content:
         log.warning("Discord message content is off (DISCORD_MESSAGE_CONTENT=false): pasted "

@@ -1,9 +1,8 @@
-"""The `/brief` application command group and how each subcommand reads as Slack text.
+"""The `/brief` application command group: each subcommand's typed options become a
+typed `Command` at once, never text to be parsed again.
 
 Discord cannot mix subcommands with top-level options, so `/brief topic:<text>` is the
 subcommand `/brief topic text:<text>`, and likewise `url`, `help`, `watch` and `digest`.
-Each one becomes the text that `/brief ...` carries on Slack, which handlers/commands.py
-parses: "ukraine --days 30", "https://...", "help", "watch on", "digest ...".
 """
 
 from __future__ import annotations
@@ -13,7 +12,8 @@ from typing import Literal, Protocol
 import discord
 from discord import app_commands
 
-from bot.platforms.discord_events import command_text
+from bot.messages import Command
+from handlers.parsing import link_command, topic_command
 from handlers.topic import MAX_DAYS
 
 TOPIC_CHARS = 200
@@ -21,8 +21,8 @@ URL_CHARS = 2000
 
 
 class CommandRunner(Protocol):
-    async def run_command(self, interaction: discord.Interaction, text: str, *,
-                          private: bool) -> None: ...
+    async def run_command(self, interaction: discord.Interaction, command: Command,
+                          text: str, *, private: bool) -> None: ...
 
 
 def build_brief_group(runner: CommandRunner) -> app_commands.Group:
@@ -35,29 +35,30 @@ def build_brief_group(runner: CommandRunner) -> app_commands.Group:
     async def topic(interaction: discord.Interaction,
                     text: app_commands.Range[str, 1, TOPIC_CHARS],
                     days: app_commands.Range[int, 1, MAX_DAYS] | None = None) -> None:
-        words = command_text("", text, f"--days {days}" if days else None)
-        await runner.run_command(interaction, words, private=False)
+        await runner.run_command(interaction, topic_command(text, days), text, private=False)
 
     @group.command(name="url", description="Brief one article link now")
     @app_commands.describe(link="The article's address (https://...)")
     async def url(interaction: discord.Interaction,
                   link: app_commands.Range[str, 1, URL_CHARS]) -> None:
-        await runner.run_command(interaction, command_text("", link), private=False)
+        await runner.run_command(interaction, link_command(link), link, private=False)
 
     @group.command(name="help", description="What the briefing bot can do")
     async def help_(interaction: discord.Interaction) -> None:
-        await runner.run_command(interaction, "help", private=True)
+        await runner.run_command(interaction, Command("help"), "", private=True)
 
     @group.command(name="watch", description="Brief links posted in this channel: on or off")
     @app_commands.describe(state="on or off; leave empty to see the current setting")
     async def watch(interaction: discord.Interaction,
                     state: Literal["on", "off"] | None = None) -> None:
-        await runner.run_command(interaction, command_text("watch", state), private=True)
+        await runner.run_command(interaction, Command("watch", state or ""), state or "",
+                                 private=True)
 
     @group.command(name="digest", description="The daily digest for this channel")
     @app_commands.describe(setting="e.g. on, off, or a time such as 08:30")
     async def digest(interaction: discord.Interaction,
                      setting: app_commands.Range[str, 0, 100] | None = None) -> None:
-        await runner.run_command(interaction, command_text("digest", setting), private=True)
+        words = " ".join((setting or "").split())
+        await runner.run_command(interaction, Command("digest", words), words, private=True)
 
     return group

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import discord
 
-from handlers.events import Reply, Section
+from bot.messages import Reply, Section
+from bot.shorten import shorten
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -45,18 +46,6 @@ class EmbedField:
         return len(self.name) + len(self.value)
 
 
-def trim(text: str, limit: int) -> str:
-    """Cut at a word boundary when one is near, and mark the cut."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(ELLIPSIS)]
-    space = cut.rfind(" ")
-    if space > limit * 0.8:
-        cut = cut[:space]
-    return cut.rstrip() + ELLIPSIS
-
-
 def render_messages(reply: Reply) -> list[list[discord.Embed]]:
     """The embeds of each message to post for a reply, in order (at least one message)."""
     first = _first_embed(reply)
@@ -68,14 +57,14 @@ def _first_embed(reply: Reply) -> discord.Embed:
     colour = COLOURS.get(reply.kind, discord.Colour.light_grey())
     url = reply.url if reply.url and _is_web_url(reply.url) else None
     embed = discord.Embed(
-        title=trim(reply.title, TITLE_LIMIT) if reply.title else None,
+        title=shorten(reply.title, TITLE_LIMIT, flatten=False) if reply.title else None,
         url=url,
         description=_description(reply.sections) or None,
         colour=colour,
     )
     room = EMBED_TOTAL_LIMIT - len(embed)  # title 256 + description 4096 + footer 2048 > 6000
     if reply.context and room > len(ELLIPSIS):
-        embed.set_footer(text=trim(reply.context, min(FOOTER_LIMIT, room)))
+        embed.set_footer(text=shorten(reply.context, min(FOOTER_LIMIT, room), flatten=False))
     if not embed.title and not embed.description and not embed.footer.text:
         embed.description = EMPTY_VALUE  # Discord refuses an empty embed
     return embed
@@ -83,16 +72,17 @@ def _first_embed(reply: Reply) -> discord.Embed:
 
 def _description(sections: tuple[Section, ...]) -> str:
     """Sections without a heading (the summary) read as the body of the embed."""
-    bullets = [b for s in sections if s.heading is None for b in s.bullets if b.strip()]
+    bullets = [str(b) for s in sections if s.heading is None for b in s.bullets if str(b).strip()]
     if len(bullets) == 1:
-        return trim(bullets[0], DESCRIPTION_LIMIT)
-    return trim("\n".join(f"• {b.strip()}" for b in bullets), DESCRIPTION_LIMIT)
+        return shorten(bullets[0], DESCRIPTION_LIMIT, flatten=False)
+    return shorten("\n".join(f"• {b.strip()}" for b in bullets), DESCRIPTION_LIMIT, flatten=False)
 
 
 def _fields(reply: Reply) -> list[EmbedField]:
     """Actors first (inline, short), then each headed section, then the links."""
-    fields = [EmbedField(trim(name, FIELD_NAME_LIMIT) or EMPTY_VALUE,
-                         trim(value, FIELD_VALUE_LIMIT) or EMPTY_VALUE, inline=True)
+    fields = [EmbedField(shorten(name, FIELD_NAME_LIMIT, flatten=False) or EMPTY_VALUE,
+                         shorten(value, FIELD_VALUE_LIMIT, flatten=False) or EMPTY_VALUE,
+                         inline=True)
               for name, value in reply.fields]
     for section in reply.sections:
         if section.heading is not None:
@@ -105,10 +95,10 @@ def _fields(reply: Reply) -> list[EmbedField]:
 
 def _bullet_fields(heading: str, lines: list[str]) -> list[EmbedField]:
     """Split a long list over several fields of at most 1024 characters each."""
-    name = trim(heading, FIELD_NAME_LIMIT - 10) or EMPTY_VALUE
+    name = shorten(heading, FIELD_NAME_LIMIT - 10, flatten=False) or EMPTY_VALUE
     chunks: list[str] = []
     current = ""
-    for line in (trim(line, FIELD_VALUE_LIMIT) for line in lines if line.strip()):
+    for line in (shorten(line, FIELD_VALUE_LIMIT, flatten=False) for line in lines if line.strip()):
         if current and len(current) + 1 + len(line) > FIELD_VALUE_LIMIT:
             chunks.append(current)
             current = line
@@ -168,4 +158,4 @@ def _is_web_url(url: str) -> bool:
 
 def _link_label(label: str) -> str:
     """Brackets would end the markdown link early."""
-    return trim(label.replace("[", "(").replace("]", ")"), 200) or "link"
+    return shorten(label.replace("[", "(").replace("]", ")"), 200, flatten=False) or "link"

@@ -1,4 +1,5 @@
-"""Translate Discord messages and `/brief` options into neutral `Event`s.
+"""Translate Discord messages and `/brief` options into neutral `Event`s (a command's
+options into a typed `Command`, see discord_commands.py).
 
 Threads: a Discord thread is a channel of its own, but the store keys an article's thread by
 (channel, thread id). So a message inside a thread maps to channel = the thread's parent and
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import discord
 
-from handlers.events import Event
+from bot.messages import Command, Event
 
 PLATFORM = "discord"
 DIRECT_MESSAGES = "dm"  # each user's DMs are a workspace of their own: "dm:<user id>"
@@ -44,8 +45,9 @@ def message_event(message: discord.Message, me: discord.abc.User | None) -> Even
     )
 
 
-def command_event(interaction: discord.Interaction, text: str) -> Event:
-    """`/brief ...` as Slack would carry it; no message of its own, so no message id."""
+def command_event(interaction: discord.Interaction, command: Command, text: str) -> Event:
+    """`/brief ...` with its options already typed; `text` is what the user typed into them
+    (for the length check). No message of its own, so no message id."""
     channel_id, thread = channel_and_thread(interaction.channel)
     if interaction.channel is None and interaction.channel_id is not None:
         channel_id = str(interaction.channel_id)
@@ -58,6 +60,7 @@ def command_event(interaction: discord.Interaction, text: str) -> Event:
         text=text,
         kind="command",
         thread=thread,
+        command=command,
     )
 
 
@@ -81,9 +84,3 @@ def _replied_to_bot(message: discord.Message, me: discord.abc.User | None) -> st
         return str(reference.message_id)
     return None
 
-
-def command_text(subcommand: str, *parts: str | int | None) -> str:
-    """`watch on`, `digest off`, `ukraine --days 30`: the words `/brief` carries on Slack."""
-    words = [subcommand] if subcommand else []
-    words.extend(str(part).strip() for part in parts if part not in (None, ""))
-    return " ".join(word for word in words if word)

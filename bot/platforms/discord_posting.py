@@ -13,8 +13,10 @@ from dataclasses import replace
 
 import discord
 
-from bot.platforms.discord_embeds import render_messages, trim
-from handlers import Conversation, Reply
+from bot.messages import Reply
+from bot.platforms.discord_embeds import render_messages
+from bot.shorten import shorten
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 THREAD_NAME_LIMIT = 100
@@ -77,7 +79,7 @@ class ReplyPoster:
 
     async def _open_thread(self, message: discord.Message, reply: Reply) -> discord.Thread | None:
         """A thread on the user's message has the message's id, which the share recorded."""
-        name = trim(reply.title or "Brief", THREAD_NAME_LIMIT)
+        name = shorten(reply.title or "Brief", THREAD_NAME_LIMIT, flatten=False)
         try:
             return await message.create_thread(name=name,
                                                auto_archive_duration=THREAD_ARCHIVE_MINUTES)

@@ -14,7 +14,8 @@ import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
-from handlers import Conversation, Event, Reply
+from bot.messages import Event, Reply
+from handlers import Conversation
 from handlers.replies import error_reply
 
 log = logging.getLogger(__name__)

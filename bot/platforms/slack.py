@@ -8,7 +8,6 @@ Install steps: docs/slack.md; the app's scopes and events: config/slack-manifest
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 
 from pydantic import SecretStr
 from slack_bolt.async_app import AsyncApp
@@ -20,11 +19,12 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.bootstrap import Services
+from bot.messages import Reply, Sender
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_bridge import SlackBridge
 from bot.platforms.slack_server import run_socket_mode, serve_http
 from bot.settings import Settings
-from handlers import Conversation, Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 COMMAND = "/brief"
@@ -113,7 +113,7 @@ async def introduce_bot(app: AsyncApp) -> None:
              identity.get("team_id"))
 
 
-def slack_sender(settings: Settings) -> Callable[[str, str, Reply], Awaitable[None]]:
+def slack_sender(settings: Settings) -> Sender:
     """Post a reply the bot composed on its own (the daily digest) to a channel."""
     client = build_web_client(settings)
 

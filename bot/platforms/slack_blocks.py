@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers.events import Reply, Section
+from bot.messages import Bullet, Link, Quote, Reply, Section
+from bot.shorten import shorten
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -20,7 +21,6 @@ MAX_CONTEXT_ELEMENTS = 10
 MAX_FALLBACK_TEXT = 3000
 MAX_LINK_BLOCKS = 2
 MAX_LABEL_TEXT = 300  # titles and names, so a link or bold marker is never cut in half
-STANCE_HEADINGS = frozenset({"positions"})
 NOTICE_KINDS = frozenset({"notice", "error"})
 TRIMMED_NOTE = "…trimmed to fit Slack."
 MAX_BULLET_SOURCE = 2000  # before escaping, so a cut rarely lands inside a link
@@ -60,22 +60,9 @@ def slack_link(url: str, label: str) -> str:
     return f"<{safe_url}|{safe_label}>"
 
 
-def clip(text: str, limit: int) -> str:
-    """Cut at a word boundary with an ellipsis, and never split an escape like `&amp;`."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    amp = cut.rfind("&")
-    if amp != -1 and ";" not in cut[amp:]:
-        cut = cut[:amp]
-    return cut.rstrip() + "…"
-
-
 def fallback_text(reply: Reply) -> str:
     """The notification text: plain, escaped, short."""
-    return clip(escape_mrkdwn(reply.plain_text()), MAX_FALLBACK_TEXT) or " "
+    return shorten(escape_mrkdwn(reply.plain_text()), MAX_FALLBACK_TEXT, flatten=False) or " "
 
 
 def render_blocks(reply: Reply) -> list[Block]:
@@ -104,11 +91,13 @@ def _title_blocks(reply: Reply) -> list[Block]:
     if reply.kind in NOTICE_KINDS:
         prefix = ":warning: " if reply.kind == "error" else ""
         return [_mrkdwn_section(prefix + escape_mrkdwn(title))]
-    linked = f"*{slack_link(reply.url, clip(title, MAX_LABEL_TEXT))}*" if reply.url else ""
+    label = shorten(title, MAX_LABEL_TEXT, flatten=False)
+    linked = f"*{slack_link(reply.url, label)}*" if reply.url else ""
     if linked and len(linked) <= MAX_SECTION_TEXT:
         return [_mrkdwn_section(linked)]
     return [{"type": "header",
-             "text": {"type": "plain_text", "text": clip(title, MAX_HEADER_TEXT), "emoji": True}}]
+             "text": {"type": "plain_text",
+                      "text": shorten(title, MAX_HEADER_TEXT, flatten=False), "emoji": True}}]
 
 
 def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
@@ -116,10 +105,10 @@ def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
     shown, rest = fields[:MAX_FIELDS], fields[MAX_FIELDS:]
     rendered = []
     for name, value in shown:
-        text = f"*{clip(escape_mrkdwn(name), MAX_LABEL_TEXT)}*"
+        text = f"*{shorten(escape_mrkdwn(name), MAX_LABEL_TEXT, flatten=False)}*"
         if value:
             text += f"\n{escape_mrkdwn(value)}"
-        rendered.append({"type": "mrkdwn", "text": clip(text, MAX_FIELD_TEXT)})
+        rendered.append({"type": "mrkdwn", "text": shorten(text, MAX_FIELD_TEXT, flatten=False)})
     blocks: list[Block] = [{"type": "section", "fields": rendered}]
     if rest:
         names = ", ".join(escape_mrkdwn(name) for name, _ in rest)
@@ -129,13 +118,12 @@ def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
 
 def _section_blocks(section: Section) -> list[Block]:
     """A heading and bullets, packed into as few 3000-character sections as they fit."""
-    stance = (section.heading or "").lower() in STANCE_HEADINGS
-    lines = [f"• {_bullet(text, stance)}" for text in section.bullets]
+    lines = [f"• {_bullet(bullet)}" for bullet in section.bullets]
     heading = f"*{escape_mrkdwn(section.heading)}*" if section.heading else None
     blocks: list[Block] = []
     chunk: list[str] = [heading] if heading else []
     for line in lines:
-        line = clip(line, MAX_SECTION_TEXT)
+        line = shorten(line, MAX_SECTION_TEXT, flatten=False)
         if chunk and len("\n".join([*chunk, line])) > MAX_SECTION_TEXT:
             blocks.append(_mrkdwn_section("\n".join(chunk)))
             chunk = []
@@ -145,19 +133,22 @@ def _section_blocks(section: Section) -> list[Block]:
     return blocks
 
 
-def _bullet(text: str, stance: bool) -> str:
-    """Positions read `*Actor (said)*: stance`; other bullets are escaped, links kept."""
-    text = clip(text, MAX_BULLET_SOURCE)
-    if stance:
-        speaker, separator, stance_text = text.partition(": ")
-        if separator and len(speaker) <= 200:
-            return f"*{escape_mrkdwn(speaker)}*: {mrkdwn_with_links(stance_text)}"
-    return mrkdwn_with_links(text)
+def _bullet(bullet: Bullet) -> str:
+    """A quote reads `*Actor (said)*: what — where`; text is escaped, its links kept."""
+    if isinstance(bullet, Quote):
+        speaker = shorten(f"{bullet.speaker} ({bullet.cue})", MAX_LABEL_TEXT, flatten=False)
+        said = shorten(bullet.text, MAX_BULLET_SOURCE, flatten=False)
+        line = f"*{escape_mrkdwn(speaker)}*: {mrkdwn_with_links(said)}"
+        if bullet.citation:
+            line += f" — {mrkdwn_with_links(bullet.citation)}"
+        return line
+    return mrkdwn_with_links(shorten(bullet, MAX_BULLET_SOURCE, flatten=False))
 
 
-def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:
+def _link_blocks(links: tuple[Link, ...]) -> list[Block]:
     """Sources as links; a link cut in half breaks, so an overlong one is left out."""
-    lines = [f"• {slack_link(url, clip(label, MAX_LABEL_TEXT))}" for label, url in links]
+    lines = [f"• {slack_link(url, shorten(label, MAX_LABEL_TEXT, flatten=False))}"
+             for label, url in links]
     blocks: list[Block] = []
     chunk: list[str] = ["*Sources*"]
     for line in lines:
@@ -173,10 +164,11 @@ def _link_blocks(links: tuple[tuple[str, str], ...]) -> list[Block]:
 
 
 def _context(texts: list[str]) -> Block:
-    elements = [{"type": "mrkdwn", "text": clip(text, MAX_SECTION_TEXT)}
+    elements = [{"type": "mrkdwn", "text": shorten(text, MAX_SECTION_TEXT, flatten=False)}
                 for text in texts[:MAX_CONTEXT_ELEMENTS]]
     return {"type": "context", "elements": elements}
 
 
 def _mrkdwn_section(text: str) -> Block:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, MAX_SECTION_TEXT)}}
+    return {"type": "section",
+            "text": {"type": "mrkdwn", "text": shorten(text, MAX_SECTION_TEXT, flatten=False)}}

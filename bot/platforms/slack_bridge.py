@@ -20,6 +20,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.bootstrap import Services
+from bot.messages import Event, Reply
 from bot.platforms.lanes import Lanes
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_events import (
@@ -31,7 +32,7 @@ from bot.platforms.slack_events import (
     mentions_bot,
     message_event,
 )
-from handlers import Conversation, Event, Reply
+from handlers import Conversation
 
 log = logging.getLogger(__name__)
 Payload = Mapping[str, Any]

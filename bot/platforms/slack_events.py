@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from handlers.events import Event
+from bot.messages import Event
 
 PLATFORM = "slack"
 # Plain messages, replies also sent to the channel, and messages with an attachment. Everything

@@ -133,13 +133,25 @@ def stored_brief(brief: Brief, text: str) -> dict[str, Any]:
 
 
 def load_brief(session: Session, article_id: int) -> Brief:
-    row = session.execute(
-        select(ArticleRow.brief, ArticleRow.text).where(ArticleRow.id == article_id)).first()
-    if row is None or row.brief is None:
-        raise NotFoundError(f"no article with id {article_id}")
-    data = row.brief
+    return load_briefs(session, [article_id])[article_id]
+
+
+def load_briefs(session: Session, article_ids: Sequence[int]) -> dict[int, Brief]:
+    """Briefs by article id, in one query; a missing one raises NotFoundError."""
+    wanted = set(article_ids)
+    rows = session.execute(select(ArticleRow.id, ArticleRow.brief, ArticleRow.text)
+                           .where(ArticleRow.id.in_(wanted))) if wanted else []
+    briefs = {row.id: _brief_of(row.brief, row.text) for row in rows if row.brief is not None}
+    for article_id in article_ids:
+        if article_id not in briefs:
+            raise NotFoundError(f"no article with id {article_id}")
+    return briefs
+
+
+def _brief_of(data: dict[str, Any], text: str) -> Brief:
+    """The stored brief with the article's text put back (briefs are stored without it)."""
     if "text" not in data["article"]:
-        data = {**data, "article": {**data["article"], "text": row.text}}
+        data = {**data, "article": {**data["article"], "text": text}}
     return brief_from_dict(data)
 
 

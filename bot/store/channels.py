@@ -12,6 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.errors import InputError
+from bot.shorten import shorten
 from bot.store.database import insert_ignoring_conflicts
 from bot.store.models import ChannelSettingsRow, DigestSentRow, utc_now
 from bot.store.records import CHANNEL_SETTING_FIELDS, ChannelSettings
@@ -55,7 +56,8 @@ def _validate(changes: Mapping[str, Any]) -> None:
         raise InputError("A digest time looks like 08:30 (24-hour clock).")
     timezone = changes.get("digest_timezone")
     if timezone is not None and not is_known_zone(str(timezone)):
-        raise InputError(f"I don't know the time zone {_shown(str(timezone))!r}.")
+        shown = shorten(str(timezone), 40, flatten=False)
+        raise InputError(f"I don't know the time zone {shown!r}.")
 
 
 def is_known_zone(name: str) -> bool:
@@ -67,10 +69,6 @@ def is_known_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def update_channel_settings(

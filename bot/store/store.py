@@ -7,12 +7,13 @@ on any thread never hold a session or a lazy-loading ORM object.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.briefing.model import Article, Brief
@@ -32,6 +33,11 @@ class Store:
     def __init__(self, database_url: str) -> None:
         self._engine = create_store_engine(database_url)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> Engine:
+        """For APScheduler's job store: the same database and pool, no second engine."""
+        return self._engine
 
     @property
     def backend(self) -> str:
@@ -88,6 +94,11 @@ class Store:
     def get_brief(self, article_id: int) -> Brief:
         with self._transaction() as session:
             return articles.load_brief(session, article_id)
+
+    def get_briefs(self, article_ids: Sequence[int]) -> dict[int, Brief]:
+        """Several briefs in one query (a digest, a topic brief), by article id."""
+        with self._transaction() as session:
+            return articles.load_briefs(session, article_ids)
 
     def recent_articles(
         self,

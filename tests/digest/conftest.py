@@ -12,9 +12,9 @@ import pytest
 from bot.bootstrap import Services, bootstrap
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
+from bot.messages import Reply
 from bot.settings import Settings
 from bot.store import StoredArticle
-from handlers import Reply
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 PLATFORM, WORKSPACE, CHANNEL = "test", "team", "news"

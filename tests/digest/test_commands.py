@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from bot.digest.state import ALWAYS_KEY, last_digest
-from handlers import Conversation, Event
+from bot.messages import Event
+from handlers import Conversation
 from tests.digest import texts
 from tests.digest.conftest import CHANNEL, NOW, PLATFORM, WORKSPACE, share
 

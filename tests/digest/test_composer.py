@@ -127,3 +127,14 @@ def test_plain_text_is_compact(services):
     text = compose(services).plain_text()
     assert len(text.splitlines()) <= 25
     assert "Traceback" not in text
+
+
+
+def test_digest_links_are_link_items(services):
+    from bot.messages import Link
+
+    share(services, *PORT_A, at=NOW - timedelta(hours=3))
+    reply = compose(services)
+    assert reply is not None and reply.links
+    assert all(isinstance(link, Link) for link in reply.links)
+    assert reply.links[0] == Link("1 · Example News", PORT_A[2])

@@ -17,7 +17,9 @@ import pytest
 from bot.bootstrap import Services, bootstrap
 from bot.digest import DigestScheduler, post_digest
 from bot.digest.jobs import digest_job_id, digest_job_table, digest_jobstore, digest_trigger
-from handlers import Conversation, Event
+from bot.digest.scheduler import LOCAL_JOBS
+from bot.messages import Event
+from handlers import Conversation
 from tests.digest import texts
 from tests.digest.conftest import (
     CHANNEL,
@@ -79,6 +81,18 @@ async def run_for(services: Services, sender: RecordingSender, until: Callable[[
         await asyncio.sleep(0.02)
     await scheduler.aclose()
     return scheduler
+
+
+async def until_due_jobs_were_processed(scheduler: DigestScheduler) -> None:
+    """A probe job due now runs in the same pass as every job due before it: once it has
+    run, the scheduler has started whatever it was going to start (no sleeping and hoping)."""
+    ran = asyncio.Event()
+
+    async def probe() -> None:
+        ran.set()
+
+    scheduler.scheduler.add_job(probe, "date", run_date=datetime.now(UTC), jobstore=LOCAL_JOBS)
+    await asyncio.wait_for(ran.wait(), timeout=5)
 
 
 def test_trigger_keeps_local_time_across_dst():
@@ -241,10 +255,10 @@ def test_a_process_without_the_platform_leaves_its_jobs_alone(make_services):
         await leave_job_due(make_services(), due)
         other = DigestScheduler(make_services(), {"discord": discord_only})
         other.start()
-        await asyncio.sleep(0.3)
+        await until_due_jobs_were_processed(other)
         assert other.scheduler.get_jobs() != []  # its own housekeeping only
         assert all(job.id == "digest-sync" for job in other.scheduler.get_jobs())
-        await other.aclose()
+        await other.aclose()  # waits for any post it started
         await run_for(make_services(), ours, lambda: bool(ours.posted))
 
     asyncio.run(processes())

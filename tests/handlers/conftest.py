@@ -9,9 +9,10 @@ from html import escape
 import pytest
 
 from bot.bootstrap import Services, bootstrap
+from bot.messages import Event
 from bot.settings import Settings
-from handlers import Conversation, Event
-from tests.briefing.test_engine import HANDWRITTEN
+from handlers import Conversation
+from tests.briefing.samples import HANDWRITTEN
 from tests.fetch.conftest import LocalSite, page
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -66,3 +67,20 @@ def event(text: str, kind: str = "message", message_id: str = "m1", thread: str 
           channel: str = "news", workspace: str = "team") -> Event:
     return Event(platform="test", workspace=workspace, channel=channel, user="u1", text=text,
                  kind=kind, message_id=message_id, thread=thread)  # type: ignore[arg-type]
+
+
+def paste(conversation, site, path, message_id="m1", channel="news"):
+    return conversation.route(event(f"have a look {site.url(path)}", message_id=message_id,
+                                    channel=channel))
+
+
+def thread_answer(conversation, site, question):
+    [brief] = paste(conversation, site, "/currency", "m1")
+    conversation.reply_posted(brief, "bot-reply-1")
+    [answer] = conversation.route(event(question, message_id="m9", thread="bot-reply-1"))
+    assert answer.thread == "bot-reply-1"
+    return answer
+
+
+def answer_lines(reply):
+    return [line for section in reply.sections for line in section.bullets]

@@ -6,12 +6,8 @@ import logging
 
 import pytest
 
-from tests.handlers.conftest import event
-
-
-def paste(conversation, site, path, message_id="m1", channel="news"):
-    return conversation.route(event(f"have a look {site.url(path)}", message_id=message_id,
-                                    channel=channel))
+from tests.briefing.samples import HANDWRITTEN
+from tests.handlers.conftest import answer_lines, event, paste, thread_answer
 
 
 def test_link_paste_replies_in_thread_with_brief(conversation, site):
@@ -29,8 +25,6 @@ def test_link_paste_replies_in_thread_with_brief(conversation, site):
 
 
 def reply_text_source() -> str:
-    from tests.briefing.test_engine import HANDWRITTEN
-
     return HANDWRITTEN
 
 
@@ -131,16 +125,8 @@ def test_enormous_message(conversation):
     assert reply.kind == "error" and reply.ephemeral
 
 
-def thread_answer(conversation, site, question):
-    [brief] = paste(conversation, site, "/currency", "m1")
-    conversation.reply_posted(brief, "bot-reply-1")
-    [answer] = conversation.route(event(question, message_id="m9", thread="bot-reply-1"))
-    assert answer.thread == "bot-reply-1"
-    return answer
 
 
-def answer_lines(reply):
-    return [line for section in reply.sections for line in section.bullets]
 
 
 def test_follow_up_what_did_x_say(conversation, site):
@@ -170,8 +156,6 @@ def test_follow_up_more_gives_new_sentences(conversation, site):
 
 
 def test_free_question_is_answered_with_stored_sentences(conversation, site):
-    from tests.briefing.test_engine import HANDWRITTEN
-
     lines = answer_lines(thread_answer(conversation, site, "central bank rate rise?"))
     assert lines
     quoted = lines[0].split("”")[0].strip("“")
@@ -222,3 +206,16 @@ def test_a_password_in_a_pasted_link_never_reaches_logs_or_replies(conversation,
     lines = [record.getMessage() for record in caplog.records]
     assert any("***@127.0.0.1" in line for line in lines)
     assert not [line for line in lines if secret in line]
+
+
+def test_positions_are_quotes_with_speaker_cue_and_text(conversation, services, site):
+    from bot.formats import brief_lines
+    from bot.messages import Quote
+
+    [reply] = paste(conversation, site, "/currency")
+    [positions] = [s for s in reply.sections if s.heading == "Positions"]
+    assert positions.bullets and all(isinstance(q, Quote) for q in positions.bullets)
+    stored = services.store.find_article(canonical_url=site.url("/currency"))
+    expected = brief_lines(services.store.get_brief(stored.id)).positions
+    assert [str(q) for q in positions.bullets] == expected  # the same words as before
+    assert any(q.speaker == "Lena Sorvik" or "Sorvik" in q.speaker for q in positions.bullets)

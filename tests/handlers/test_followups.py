@@ -6,8 +6,7 @@ from datetime import date
 
 from bot.briefing.model import Article
 from handlers.retrieval import answer_type, answer_window, rank_answers
-from tests.handlers.conftest import ENERGY, event
-from tests.handlers.test_conversation import answer_lines, paste, thread_answer
+from tests.handlers.conftest import ENERGY, answer_lines, event, paste, thread_answer
 
 
 def test_who_question_without_an_actor_falls_back_to_sentences(conversation, site):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.messages import Reply
 from bot.platforms.lanes import Lanes
-from handlers import Conversation, Reply
+from handlers import Conversation
 from tests.handlers.conftest import ENERGY, article_html, event
 from tests.platforms.conftest import slow_page
 

@@ -12,18 +12,15 @@ from bot.bootstrap import Services, bootstrap
 from bot.settings import Settings
 from tests.fetch.conftest import LocalSite, page, send
 from tests.handlers.conftest import ENERGY, NOW, article_html
+from tests.platforms.discord_harness import UKRAINE as DISCORD_UKRAINE
+from tests.platforms.discord_harness import ServicesFactory, open_site
 from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
 from tests.platforms.slack_requests import SIGNING_SECRET, SlackHarness
-from tests.platforms.test_discord_bot import ServicesFactory, open_site
 
-UKRAINE = """\
-Ukraine and Russia agreed on Tuesday to resume talks on a prisoner exchange, officials in Kyiv said.
-President Volodymyr Zelensky said the talks would take place in Istanbul next week.
-"We want every one of our people home," Zelensky told reporters in Kyiv.
-Russian officials denied that any exchange had been agreed, saying only that contacts continued.
-Turkey has hosted several rounds of talks between Ukraine and Russia since the war began.
-Analysts said a deal on prisoners could open the way to wider negotiations over the winter.
-"""
+# The Discord harness's story, plus one more sentence.
+UKRAINE = DISCORD_UKRAINE + (
+    "Analysts said a deal on prisoners could open the way to wider negotiations over the "
+    "winter.\n")
 SLOW_SECONDS = 1.5
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.platforms.discord_bot import BriefingClient
 from tests.platforms.discord_fakes import Wire, message_payload
-from tests.platforms.test_discord_bot import (
+from tests.platforms.discord_harness import (
     CALLBACK,
     EPHEMERAL,
     FOLLOW_UP,
@@ -71,3 +71,16 @@ def test_watch_off_stops_link_briefs_in_that_channel(make_services, discord_site
         assert "no longer brief" in notice.embeds[0]["title"]
 
     run_bot(make_services(), scenario)
+
+
+def test_slash_topic_days_option_sets_the_window_without_any_text_parsing(
+        make_services, discord_site) -> None:
+    async def scenario(client: BriefingClient, wire: Wire) -> None:
+        await post(client, message_payload(discord_site.url("/ukraine")))
+        await command(client, "topic", text="ukraine --days 2", days=30)
+
+    wire = run_bot(make_services(), scenario)
+    [follow_up] = wire.find(*FOLLOW_UP)
+    # The option is the window; the words are the topic, read as typed (nothing stored).
+    assert "30 days" in follow_up.embeds[0]["title"]
+    assert "ukraine --days 2" in follow_up.embeds[0]["title"]

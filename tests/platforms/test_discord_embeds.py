@@ -2,43 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import discord
-
-from bot.platforms.discord_embeds import render_messages, trim
-from handlers import Reply, Section
-
-LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_name": 256,
-          "field_value": 1024, "footer": 2048, "total": 6000, "embeds": 10}
-
-
-def embed_size(embed: dict[str, Any]) -> int:
-    """Discord's count: title, description, field names and values, footer, author."""
-    return (len(embed.get("title", "")) + len(embed.get("description", ""))
-            + sum(len(f["name"]) + len(f["value"]) for f in embed.get("fields", []))
-            + len(embed.get("footer", {}).get("text", ""))
-            + len(embed.get("author", {}).get("name", "")))
-
-
-def assert_within_discord_limits(embeds: list[dict[str, Any]]) -> None:
-    """One message's embeds, as JSON on the wire."""
-    assert 1 <= len(embeds) <= LIMITS["embeds"]
-    assert sum(embed_size(e) for e in embeds) <= LIMITS["total"]
-    for embed in embeds:
-        assert embed_size(embed) > 0
-        assert len(embed.get("title", "")) <= LIMITS["title"]
-        assert len(embed.get("description", "")) <= LIMITS["description"]
-        assert len(embed.get("footer", {}).get("text", "")) <= LIMITS["footer"]
-        fields = embed.get("fields", [])
-        assert len(fields) <= LIMITS["fields"]
-        for field in fields:
-            assert 0 < len(field["name"]) <= LIMITS["field_name"]
-            assert 0 < len(field["value"]) <= LIMITS["field_value"]
-
-
-def as_json(messages: list[list[discord.Embed]]) -> list[list[dict[str, Any]]]:
-    return [[embed.to_dict() for embed in message] for message in messages]
+from bot.messages import Link, Reply, Section
+from bot.platforms.discord_embeds import render_messages
+from tests.platforms.limits import as_json, assert_within_discord_limits
 
 
 def huge_reply() -> Reply:
@@ -54,7 +20,7 @@ def huge_reply() -> Reply:
                   Section("Disputed", ("z" * 5000,))),
         fields=tuple((f"Actor number {n} " + "n" * 300, "minister " + "v" * 2000)
                      for n in range(40)),
-        links=tuple((f"Story {n}", f"https://news.example/{n}") for n in range(30)),
+        links=tuple(Link(f"Story {n}", f"https://news.example/{n}") for n in range(30)),
     )
 
 
@@ -86,13 +52,7 @@ def test_a_small_brief_is_one_embed_with_actors_inline_and_sections_as_fields() 
 
 def test_odd_replies_still_render() -> None:
     for reply in (Reply(kind="notice"), Reply(kind="error", title="x", url="not a url"),
-                  Reply(kind="answer", links=(("[a]", "https://e.example"), ("b", "file:x")))):
+                  Reply(kind="answer", links=(Link("[a]", "https://e.example"), Link("b", "file:x")))):
         for embeds in as_json(render_messages(reply)):
             assert_within_discord_limits(embeds)
             assert "url" not in embeds[0] or embeds[0]["url"].startswith("https://")
-
-
-def test_trim_cuts_at_a_word_and_marks_the_cut() -> None:
-    assert trim("short", 10) == "short"
-    assert trim("aaaa bbbb cccc dddd eeee ffff", 22) == "aaaa bbbb cccc dddd…"
-    assert len(trim("x" * 50, 10)) == 10

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 from typing import Any
 
@@ -52,10 +51,7 @@ def serve_until_identified(services: Services, wire: Wire, sockets: int
         await asyncio.gather(task, return_exceptions=True)
         assert task.cancelled()
 
-    try:
-        asyncio.run(main())
-    finally:
-        gc.unfreeze()  # run_discord froze the start-up heap; later tests need not keep it
+    asyncio.run(main())
     return clients
 
 

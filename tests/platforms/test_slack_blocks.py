@@ -2,56 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
+from bot.messages import Link, Quote, Reply, Section
 from bot.platforms.slack_blocks import (
     escape_mrkdwn,
     fallback_text,
     mrkdwn_with_links,
     render_blocks,
 )
-from handlers.events import Reply, Section
-
-LINK = re.compile(r"<https?://[^\s<>|]+(?:\|[^<>]*)?>")
-ENTITY = re.compile(r"&(?:amp|lt|gt);")
-
-
-def assert_valid_mrkdwn(text: str) -> None:
-    """Only links may use < and >, and every & starts an escape: Slack's control characters."""
-    bare = LINK.sub("", text)
-    assert "<" not in bare and ">" not in bare, text
-    assert "&" not in ENTITY.sub("", bare), text
-
-
-def assert_valid_text(obj: dict[str, Any], limit: int) -> None:
-    assert obj["type"] in {"mrkdwn", "plain_text"}
-    assert 1 <= len(obj["text"]) <= limit, len(obj["text"])
-    if obj["type"] == "mrkdwn":
-        assert_valid_mrkdwn(obj["text"])
-
-
-def assert_valid_blocks(blocks: list[dict[str, Any]]) -> None:
-    """Slack's Block Kit rules for the block types this renderer uses."""
-    assert 1 <= len(blocks) <= 50
-    for block in blocks:
-        kind = block["type"]
-        assert kind in {"header", "section", "context"}, kind
-        if kind == "header":
-            assert block["text"]["type"] == "plain_text"
-            assert 1 <= len(block["text"]["text"]) <= 150
-        elif kind == "section":
-            assert "text" in block or "fields" in block
-            if "text" in block:
-                assert_valid_text(block["text"], 3000)
-            fields = block.get("fields", [])
-            assert len(fields) <= 10
-            for field in fields:
-                assert_valid_text(field, 2000)
-        else:
-            assert 1 <= len(block["elements"]) <= 10
-            for element in block["elements"]:
-                assert_valid_text(element, 3000)
+from tests.platforms.limits import assert_valid_blocks
 
 
 def huge_reply() -> Reply:
@@ -63,12 +21,13 @@ def huge_reply() -> Reply:
         context="Example News · 2026-11-20 · " + "first shared in #news " * 200,
         sections=(
             Section(None, tuple(sentence * 40 for _ in range(30))),
-            Section("Positions", tuple(f"Minister {n} (said): “{sentence * 10}”" for n in range(40))),
+            Section("Positions", tuple(Quote(f"Minister {n}", "said", f"“{sentence * 10}”")
+                                       for n in range(40))),
             Section("Disputed", tuple(f"Opposition {n} disputes “{sentence * 5}”" for n in range(40))),
         ),
         fields=tuple((f"Actor {n} <&>" * 30, "Minister of Everything & More " * 100)
                      for n in range(30)),
-        links=tuple((f"Story {n}", f"https://news.example/{n}?a=1&b=2") for n in range(200)),
+        links=tuple(Link(f"Story {n}", f"https://news.example/{n}?a=1&b=2") for n in range(200)),
     )
 
 
@@ -95,7 +54,8 @@ def test_a_brief_reads_title_link_context_summary_actors_positions_disputed() ->
         kind="brief", title="Bills to fall", url="https://news.example/bills?a=1&b=2",
         context="Test News · 2026-11-20",
         sections=(Section(None, ("Bills fall.", "Suppliers deny delays.")),
-                  Section("Positions", ("Ed Miliband (said): suppliers must pass on cuts",)),
+                  Section("Positions", (Quote("Ed Miliband", "said",
+                                              "suppliers must pass on cuts"),)),
                   Section("Disputed", ("Suppliers dispute “they were slow”",))),
         fields=(("Ed Miliband", "Energy Secretary"), ("Ofgem", "organization")),
     )
@@ -138,3 +98,19 @@ def test_errors_and_notices_are_plain_sections() -> None:
     notice = render_blocks(Reply(kind="notice", title="Link watching is on here."))
     assert notice == [{"type": "section",
                        "text": {"type": "mrkdwn", "text": "Link watching is on here."}}]
+
+
+def test_a_quote_is_rendered_from_its_parts_never_by_splitting_a_line() -> None:
+    # A colon inside the speaker or the text no longer decides where the speaker ends.
+    quote = Quote("Sources: a <senior> official", "told Reuters", "the plan: delayed",
+                  citation="Budget & plans")
+    reply = Reply(kind="topic", title="budget",
+                  sections=(Section("Positions", (quote,)),
+                            Section("Stories", ("Talks: day two",))))
+    blocks = render_blocks(reply)
+    assert_valid_blocks(blocks)
+    texts = [b["text"]["text"] for b in blocks if "text" in b]
+    assert ("*Positions*\n• *Sources: a &lt;senior&gt; official (told Reuters)*: "
+            "the plan: delayed — Budget &amp; plans") in texts
+    assert "*Stories*\n• Talks: day two" in texts
+    assert str(quote) in reply.plain_text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import text
 
 from bot.briefing.model import brief_from_dict
@@ -46,3 +47,29 @@ def test_the_migration_round_trip_loses_nothing(store: Store, raw_engine):
     store.upgrade()
     assert "text" not in _brief_json(raw_engine, stored.id)["article"]
     assert store.get_brief(stored.id) == brief_from_dict(brief.to_dict())
+
+
+def test_several_briefs_load_in_one_query(store: Store):
+    from sqlalchemy import event
+
+    from bot.store.articles import NotFoundError
+
+    ids = []
+    for number in range(3):
+        article = make_article(url=f"https://example.com/{number}",
+                               text=f"Story {number}. " + "Officials said talks went on. " * 3)
+        ids.append(store.save_article(article, make_brief(article), article.url).id)
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        briefs = store.get_briefs(ids)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    assert {i: briefs[i] for i in ids} == {i: store.get_brief(i) for i in ids}
+    with pytest.raises(NotFoundError):
+        store.get_briefs([*ids, max(ids) + 100])
