@@ -99,11 +99,17 @@ def describe_actor(actor: Actor) -> str:
 
 
 def describe_position(position: Position) -> str:
-    who = position_holder(position)
     content = shorten(position.content.text, STANCE_CHARS)
     if position.direct and not content.startswith(("\"", "“")):
         content = f"“{content}”"
-    return f"{who} ({position.cue.text}): {content}"
+    return f"{holder_and_cue(position)}: {content}"
+
+
+def holder_and_cue(position: Position) -> str:
+    """'Tom Reed (said)'; just 'Tom Reed' for a quotation with no cue word, whose speaker
+    the article names in an earlier sentence (the cue is then an empty span)."""
+    holder = position_holder(position)
+    return f"{holder} ({position.cue.text})" if position.cue.text else holder
 
 
 def position_holder(position: Position) -> str:

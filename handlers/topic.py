@@ -14,7 +14,13 @@ from datetime import timedelta
 from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors, positions_by_actor
 from bot.briefing.model import Brief
-from bot.formats import REPORTING_CUES, describe_dispute, position_holder, shorten
+from bot.formats import (
+    REPORTING_CUES,
+    describe_dispute,
+    holder_and_cue,
+    position_holder,
+    shorten,
+)
 from bot.store.records import StoredArticle
 from handlers.events import Reply, Section
 
@@ -147,7 +153,7 @@ def _position_lines(briefs: list[Brief]) -> tuple[str, ...]:
                   if c.position.cue.text.lower() not in REPORTING_CUES]  # "CNN reported"
         for cited in stated[:POSITIONS_PER_ACTOR]:
             position = cited.position
-            lines.append(f"{position_holder(position)} ({position.cue.text}): "
+            lines.append(f"{holder_and_cue(position)}: "
                          f"{shorten(position.content.text, STANCE_CHARS)} "
                          f"— {shorten(cited.brief.article.title, TITLE_CHARS)}")
         if len(lines) >= MAX_POSITIONS:

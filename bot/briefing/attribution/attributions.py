@@ -284,16 +284,24 @@ def _continued_quote(
     text: str, masked: str, start: int, end: int, previous: Attribution
 ) -> list[Attribution]:
     """A unit that is only a quotation, right after a quoted attribution: the same speaker."""
-    unit = strip_span(masked, start, end)
-    if unit is None or masked[unit[0]] != _QUOTE:
-        return []
-    closing = quote_end(masked, unit[0])
-    if masked[closing:unit[1]].strip(_QUOTE + ".?! ") != "":
-        return []
-    content = strip_span(text, unit[0], closing, quotes=True)
-    if content is None or len(text[content[0]:content[1]].split()) < _CONTINUATION_MIN_WORDS:
+    content = lone_quotation(text, masked, start, end)
+    if content is None:
         return []
     return [Attribution(previous.source, previous.cue, _span(text, *content), True)]
+
+
+def lone_quotation(text: str, masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The content of a unit that is nothing but a quotation of a few words, else None."""
+    unit = strip_span(masked, start, end)
+    if unit is None or masked[unit[0]] != _QUOTE:
+        return None
+    closing = quote_end(masked, unit[0])
+    if masked[closing:unit[1]].strip(_QUOTE + ".?! ") != "":
+        return None
+    content = strip_span(text, unit[0], closing, quotes=True)
+    if content is None or len(text[content[0]:content[1]].split()) < _CONTINUATION_MIN_WORDS:
+        return None
+    return content
 
 
 def _span(text: str, start: int, end: int) -> Span:
