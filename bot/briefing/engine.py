@@ -80,7 +80,7 @@ def _actor_of_source(
     sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
         return table.resolve_pronoun(words[0], source.start, sentence)
-    named = table.actor_in(source)
+    named = table.speaker_in(source)
     if named is not None or words[0].lower() != "the" or len(words) > 3:
         return named
     # "the official" points back to an earlier source with the same head noun.

@@ -100,7 +100,9 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
             continue
         lead_end = _lead_end(masked, start, cue.start)
         source = None
-        if lead_end is not None and " " not in masked[cue.start:cue.end]:  # not "referring to X"
+        if lead_end is not None and " " not in masked[cue.start:cue.end] and (  # "referring to X"
+            cue.word not in load_words("listener_verbs")  # "..., X told Vatican Radio"
+        ):
             source = source_after(masked, cue.end, end)
             if source is not None and not is_inverted_source(masked, start, lead_end, source, end):
                 source = None

@@ -1,0 +1,42 @@
+"""Who a position belongs to: the speaker, never a place that says where, the listener of
+"told", or a title alone; the person named in apposition to a role noun."""
+
+from bot.briefing.engine import build_brief
+from bot.briefing.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str, str]]:
+    brief = build_brief(Article(title="Test", text=text))
+    return [(p.actor, p.source.text, p.content.text) for p in brief.positions]
+
+
+def test_a_place_after_in_at_or_from_is_not_the_speaker():
+    for source in ("Officials in Kabul", "A doctor at a hospital in Gaza", "Residents from Mosul"):
+        found = speakers(f"{source} said the bridge had been destroyed on Monday.")
+        assert found == [(None, source, "the bridge had been destroyed on Monday")]
+
+
+def test_the_listener_of_told_is_not_the_speaker():
+    found = speakers("\"We will never build walls,\" the Vatican spokesman, Federico Lombardi, "
+                     "told Vatican Radio.")
+    assert found == [("Federico Lombardi", "the Vatican spokesman, Federico Lombardi",
+                      "We will never build walls")]
+
+
+def test_a_role_noun_and_its_named_appositive_lead_the_sentence():
+    found = speakers("The Afghan team's coach, Alireza Mehraban, said the robot worked well "
+                     "in every round.")
+    assert found == [("Alireza Mehraban", "The Afghan team's coach, Alireza Mehraban",
+                      "the robot worked well in every round")]
+
+
+def test_according_to_a_role_noun_takes_the_named_appositive():
+    found = speakers("According to the Afghan team's coach, Alireza Mehraban, the robot "
+                     "worked well in every round.")
+    assert found == [("Alireza Mehraban", "the Afghan team's coach, Alireza Mehraban",
+                      "the robot worked well in every round")]
+
+
+def test_a_title_alone_is_not_the_speaker():
+    found = speakers("The White House Press Secretary said the talks had failed.")
+    assert [actor for actor, _, _ in found] == ["White House"]
