@@ -63,6 +63,8 @@ def resolve_positions(
     previous: list[Position] = []
     for attribution in attributions:
         actor = _actor_of_source(attribution.source, table, sentence_starts, previous)
+        if not attribution.cue.text and table.kind_of(actor or "") != "person":
+            continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"
         position = Position(actor, attribution.source, attribution.cue, attribution.content,
                             attribution.direct, mode)

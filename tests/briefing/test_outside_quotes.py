@@ -69,3 +69,9 @@ def test_lone_quote_after_two_speakers_is_unclear():
     text = ("Anna Berg said the plan failed, and Tom Reed said it worked.\n\n"
             "\"Nobody will forgive us for it.\"")
     assert not [p for p in brief_positions(text) if "forgive" in p.content.text]
+
+
+def test_lone_quote_after_an_unquoted_statement_is_unclear():
+    text = ("Other sites such as Gawker have stated that they will keep hosting the video.\n\n"
+            "\"So far, it's the internet one, the church nil.\"")
+    assert not [p for p in brief_positions(text) if "So far" in p.content.text]

@@ -47,7 +47,7 @@ def outside_speaker_quotes(
         no_cue = Span("", content[0], content[0])
         speaker = _next_quote_speaker(text, units, index, kept)
         if speaker is None and index > 0:
-            speaker = _previous_speaker(units[index - 1], [*kept, *added])
+            speaker = _previous_speaker(masked, units[index - 1], [*kept, *added])
         if speaker is None and index > 0 and not _has_cue(found, units[index - 1]):
             person = _introduced_person(masked, analysis, units[index - 1])
             speaker = person and (person, no_cue)
@@ -83,13 +83,16 @@ def _next_quote_speaker(
 
 
 def _previous_speaker(
-    unit: tuple[int, int], attributions: Sequence[Attribution]
+    masked: str, unit: tuple[int, int], attributions: Sequence[Attribution]
 ) -> tuple[Span, Span] | None:
-    """The one speaker of the unit before ('"A," Hedge said. | "B."'): the same speaker,
-    as a continued quotation is; with two speakers there, it is unclear whose it is."""
+    """The one speaker of the unit before, when it quotes ('"A," Hedge said. | "B."'): the
+    same speaker, as a continued quotation is. With two speakers there, or none quoted, it is
+    unclear whose it is."""
     inside = [a for a in attributions if unit[0] <= a.content.start < unit[1]]
     if not inside or len({a.source.text.lower() for a in inside}) != 1:
         return None
+    if '"' not in masked[unit[0]:unit[1]]:
+        return None  # "Gawker has stated that it will keep the video.": no quotation to go on
     return inside[-1].source, inside[-1].cue
 
 
