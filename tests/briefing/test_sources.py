@@ -40,3 +40,12 @@ def test_according_to_a_role_noun_takes_the_named_appositive():
 def test_a_title_alone_is_not_the_speaker():
     found = speakers("The White House Press Secretary said the talks had failed.")
     assert [actor for actor, _, _ in found] == ["White House"]
+
+
+def test_a_role_and_name_with_a_further_appositive_lead_the_sentence():
+    found = speakers("The team's coach, Ali Reza, who arrived on Monday, said the robot "
+                     "worked well.")
+    assert found == [("Ali Reza", "The team's coach, Ali Reza, who arrived on Monday",
+                      "the robot worked well")]
+    found = speakers("Its captain, Tom Reed, 34, said the robot worked well.")
+    assert found == [("Tom Reed", "Its captain, Tom Reed, 34", "the robot worked well")]

@@ -212,7 +212,7 @@ def is_inverted_source(
         names = _WORDS.findall(first_chunk[0])
         if len(names) <= _MAX_NAME_WORDS and all(w[0].isupper() for w in names):
             return False
-        return not role_then_name(first_chunk[0], first_chunk[1])
+        return not role_then_name(first_chunk[0], first_chunk[1].split(",", 1)[0])
     return True
 
 

@@ -63,9 +63,16 @@ def _source_with_appositive(tokens: list[re.Match[str]]) -> tuple[int, int] | No
         if looks_like_source([m.group() for chunk in head for m in chunk]) and not (
             len(head) == 1 and len(head[0]) == 1 and head[0][0].group()[0].isdigit()
         ):
+            role = chunks[-len(head) - 1] if len(chunks) > len(head) else []
+            if role and role_then_name(_words_of(role), _words_of(head[0])):
+                head = [role]  # "The coach, Ali Reza, who ...,": the role leads the source
             return head[0][0].start(), tokens[-1].end()
         chunks = chunks[:len(chunks) - len(head)]
     return None
+
+
+def _words_of(chunk: list[re.Match[str]]) -> str:
+    return " ".join(m.group() for m in chunk)
 
 
 def source_after(masked: str, cue_end: int, limit: int) -> tuple[int, int] | None:
