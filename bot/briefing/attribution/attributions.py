@@ -26,19 +26,17 @@ from bot.briefing.attribution.parts import (
     is_clause_tail,
     is_inverted_source,
     phrase_source,
-    quote_end,
     strip_span,
 )
 from bot.briefing.attribution.polls import poll_attribution
 from bot.briefing.attribution.quotes import find_quotes
 from bot.briefing.attribution.source import source_after, source_before, unit_subject
-from bot.briefing.attribution.units import find_units, mask_quotes
+from bot.briefing.attribution.units import find_units, lone_quotation, mask_quotes
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 from bot.briefing.text.sentences import split_sentences
 
 _QUOTE, _FILL = '"', "_"
-_CONTINUATION_MIN_WORDS = 3
 _RELATIVES = frozenset({"who", "which", "that"})
 _PREPOSITIONS = frozenset({"for", "from", "to", "in", "on", "at", "with", "by", "about", "of"})
 
@@ -291,19 +289,6 @@ def _continued_quote(
         return []
     return [Attribution(previous.source, previous.cue, _span(text, *content), True)]
 
-
-def lone_quotation(text: str, masked: str, start: int, end: int) -> tuple[int, int] | None:
-    """The content of a unit that is nothing but a quotation of a few words, else None."""
-    unit = strip_span(masked, start, end)
-    if unit is None or masked[unit[0]] != _QUOTE:
-        return None
-    closing = quote_end(masked, unit[0])
-    if masked[closing:unit[1]].strip(_QUOTE + ".?! ") != "":
-        return None
-    content = strip_span(text, unit[0], closing, quotes=True)
-    if content is None or len(text[content[0]:content[1]].split()) < _CONTINUATION_MIN_WORDS:
-        return None
-    return content
 
 
 def _span(text: str, start: int, end: int) -> Span:

@@ -17,9 +17,9 @@ import re
 from collections.abc import Sequence
 
 from bot.briefing.actors.gazetteer import gazetteer, normalise
-from bot.briefing.attribution.attributions import Attribution, lone_quotation
+from bot.briefing.attribution.attributions import Attribution
 from bot.briefing.attribution.quotes import find_quotes
-from bot.briefing.attribution.units import find_units, mask_quotes
+from bot.briefing.attribution.units import find_units, lone_quotation, mask_quotes
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.model import Span
 
