@@ -49,3 +49,9 @@ def test_a_role_and_name_with_a_further_appositive_lead_the_sentence():
                       "the robot worked well")]
     found = speakers("Its captain, Tom Reed, 34, said the robot worked well.")
     assert found == [("Tom Reed", "Its captain, Tom Reed, 34", "the robot worked well")]
+
+
+def test_a_state_before_a_title_is_not_the_speaker_but_a_country_stays():
+    assert speakers("The Vermont senator said the plan would fail.") == [
+        (None, "The Vermont senator", "the plan would fail")]
+    assert speakers("The US president said the plan would fail.")[0][0] == "United States"

@@ -74,11 +74,13 @@ class ActorTable:
 
     def speaker_in(self, source: Span) -> str | None:
         """The actor a source mention names as the speaker, persons first. A place after
-        "in", "at" or "from" only says where the speaker is ("officials in Kabul", "a doctor
-        at a hospital in Gaza"), and a title alone ("Secretary" of "the White House Press
-        Secretary") names no one, so neither is the speaker."""
+        "in", "at" or "from", or a state or city before a title, only says where the speaker is
+        ("officials in Kabul", "a doctor at a hospital in Gaza", "the Vermont senator"), and
+        a title alone ("Secretary" of "the White House Press Secretary") names no one, so
+        neither is the speaker."""
         inside = [m for m in self.mentions_in(source.start, source.end)
-                  if not (m.kind == "place" and _after_locative(source, m))
+                  if not (m.kind == "place" and (_after_locative(source, m)
+                                                 or _home_of_role(source, m)))
                   and not _is_title(m.actor)]
         for kinds in (("person",), ("organization", "group"), ("place",)):
             for mention in inside:
@@ -145,6 +147,16 @@ class ActorTable:
             )
             for score, entry in scored
         )
+
+
+def _home_of_role(source: Span, mention: Mention) -> bool:
+    """"The Vermont senator": a state or city before a title says where the person is from;
+    the title holder speaks, not the place. A country stays, as its demonym does ("the US
+    president", "the Russian leader": the state speaks through them)."""
+    gaz = gazetteer()
+    after = source.text[mention.end - source.start:].split()
+    return (not mention.via_demonym and bool(after) and after[0].islower()
+            and after[0] in gaz.title_words and normalise(mention.actor) not in gaz.countries)
 
 
 def _after_locative(source: Span, mention: Mention) -> bool:
