@@ -1,6 +1,7 @@
 """Who a position belongs to: the speaker, never a place that says where, the listener of
 "told", or a title alone; the person named in apposition to a role noun."""
 
+from bot.briefing.attribution.attributions import find_attributions
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
 
@@ -55,3 +56,11 @@ def test_a_state_before_a_title_is_not_the_speaker_but_a_country_stays():
     assert speakers("The Vermont senator said the plan would fail.") == [
         (None, "The Vermont senator", "the plan would fail")]
     assert speakers("The US president said the plan would fail.")[0][0] == "United States"
+
+
+def test_said_and_said_share_the_outer_subject():
+    found = [(a.source.text, a.cue.text, a.content.text) for a in find_attributions(
+        "Ana Ruiz said her party has backed the idea for months, and said the delay was "
+        "damning.")]
+    assert ("Ana Ruiz", "said", "her party has backed the idea for months") in found
+    assert ("Ana Ruiz", "said", "the delay was damning") in found

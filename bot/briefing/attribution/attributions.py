@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.briefing.attribution.content import (
+    coordinator_start,
     is_adjunct_only,
     relative_antecedent,
     word_before,
@@ -116,7 +117,11 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
                 source = (source[0], masked.index(",", source[0]))
         shared = source is None and _shares_subject(masked, segment_start, cue)
         if shared:
-            source = last_source or unit_subject(masked, start, cue.start)
+            same = [s for c, s in pending if c.word == cue.word] + [
+                (a.source.start, a.source.end) for a in found if a.cue.text.lower() == cue.word]
+            source = (same or [last_source])[-1] or unit_subject(masked, start, cue.start)
+            if same:  # "X said A, and said B": B is X's too, and A ends before "and"
+                cuts.append(coordinator_start(masked, segment_start, cue.start))
         if source is None:
             continue
         before = word_before(masked, start, source[0])
