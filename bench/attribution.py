@@ -93,7 +93,8 @@ def from_attributions(found: list[Attribution]) -> list[Item]:
     by_cue: dict[tuple[int, int], Item] = {}
     for a in found:
         key = (a.cue.start, a.cue.end)
-        item = by_cue.setdefault(key, Item([], [(a.source.start, a.source.end)], [key]))
+        cue = [key] if a.cue.text else []  # a lone quotation has no cue word
+        item = by_cue.setdefault(key, Item([], [(a.source.start, a.source.end)], cue))
         item.content.append((a.content.start, a.content.end))
     return list(by_cue.values())
 

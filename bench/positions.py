@@ -10,7 +10,8 @@ contents overlap (one-to-one, largest overlap first). Printed per system:
   word ("Mohib" in "Ambassador Hamdullah Mohib");
 - who+what F1: matched pairs whose speaker is right, over predicted and gold;
 - direct-quote F1: the same matching, direct quotes only on both sides;
-- precision per cue family (speech verbs, other verbs, "according to", colon).
+- precision per cue family (speech verbs, other verbs, "according to", colon, and no cue
+  word: a lone quotation whose speaker is outside its sentence).
 
 The naive baseline takes every sentence with said/says/told as a content and the nearest
 capitalised word before the cue as the speaker.
@@ -111,6 +112,8 @@ def match(predicted: list[Said], gold: list[Said]) -> list[tuple[Said, Said]]:
 
 
 def family(cue: str) -> str:
+    if not cue:
+        return "no cue (speaker outside)"
     if cue == ":":
         return "colon"
     if cue.startswith("according"):

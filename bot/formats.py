@@ -100,7 +100,14 @@ def describe_actor(actor: Actor) -> str:
 
 
 def describe_position(position: Position) -> str:
-    return f"{position_holder(position)} ({position.cue.text}): {position_content(position)}"
+    return f"{holder_and_cue(position)}: {position_content(position)}"
+
+
+def holder_and_cue(position: Position) -> str:
+    """'Tom Reed (said)'; just 'Tom Reed' for a quotation with no cue word, whose speaker
+    the article names in an earlier sentence (the cue is then an empty span)."""
+    holder = position_holder(position)
+    return f"{holder} ({position.cue.text})" if position.cue.text else holder
 
 
 def position_content(position: Position) -> str:

@@ -59,12 +59,13 @@ class Quote:
     instead of splitting a pre-formatted line again. `str()` is the plain-text line."""
 
     speaker: str
-    cue: str  # the verb as the article has it: "said", "denied"
+    cue: str  # the verb as the article has it: "said", "denied"; "" for a lone quotation
     text: str
     citation: str | None = None  # where it was said, e.g. the article's title
 
     def __str__(self) -> str:
-        line = f"{self.speaker} ({self.cue}): {self.text}"
+        holder = f"{self.speaker} ({self.cue})" if self.cue else self.speaker
+        line = f"{holder}: {self.text}"
         return f"{line} — {self.citation}" if self.citation else line
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from bot.briefing.model import Actor, Brief, Position
 from bot.briefing.text.sentences import split_sentences
-from bot.formats import is_presentable, position_holder
+from bot.formats import holder_and_cue, is_presentable
 from bot.shorten import shorten
 from handlers.retrieval import answer_window
 
@@ -132,7 +132,7 @@ def position_line(position: Position, brief: Brief) -> str:
     content = answer_window(position.content.text, "")
     if position.direct:
         content = f"“{content}”"
-    return f"{position_holder(position)} ({position.cue.text}): {content} — {cite(brief)}"
+    return f"{holder_and_cue(position)}: {content} — {cite(brief)}"
 
 
 def cite(brief: Brief) -> str:

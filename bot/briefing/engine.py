@@ -63,6 +63,8 @@ def resolve_positions(
     previous: list[Position] = []
     for attribution in attributions:
         actor = _actor_of_source(attribution.source, table, sentence_starts, previous)
+        if not attribution.cue.text and table.kind_of(actor or "") != "person":
+            continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"
         position = Position(actor, attribution.source, attribution.cue, attribution.content,
                             attribution.direct, mode)
@@ -80,7 +82,7 @@ def _actor_of_source(
     sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
         return table.resolve_pronoun(words[0], source.start, sentence)
-    named = table.actor_in(source)
+    named = table.speaker_in(source)
     if named is not None or words[0].lower() != "the" or len(words) > 3:
         return named
     # "the official" points back to an earlier source with the same head noun.

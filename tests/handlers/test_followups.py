@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
+from handlers.answers import position_line
 from handlers.retrieval import answer_type, answer_window, rank_answers
 from tests.handlers.conftest import ENERGY, answer_lines, event, paste, thread_answer
 
@@ -107,3 +109,11 @@ def test_topic_window_counts_publication_dates(conversation, services):
 def test_digest_time_zone_is_case_insensitive(conversation):
     [reply] = conversation.route(event("digest on 07:00 utc", kind="command"))
     assert "07:00 (UTC)" in reply.title
+
+
+def test_a_position_with_no_cue_word_reads_holder_colon_text():
+    text = ("Its new chair, Tom Reed, was blunt.\n\n"
+            "\"We wasted a whole year on this plan and the town paid for it.\"")
+    brief = build_brief(Article(title="Council", text=text))
+    line = position_line(brief.positions[0], brief)
+    assert line.startswith("Tom Reed: “We wasted") and "()" not in line

@@ -22,6 +22,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # How much one mention form weighs in salience.
 _DEMONYM_WEIGHT = 0.5
+_LOCATIVES = frozenset({"in", "at", "from"})
 _VERBLESS_WEIGHT = 0.25  # a caption, credit or heading ("Image: Nick Moreau")
 _SOURCE_WEIGHT = 0.5
 _HEADLINE_WEIGHT = 5.0
@@ -65,6 +66,22 @@ class ActorTable:
     def actor_in(self, span: Span) -> str | None:
         """The actor named in a span, e.g. a source mention; persons are preferred."""
         inside = self.mentions_in(span.start, span.end)
+        for kinds in (("person",), ("organization", "group"), ("place",)):
+            for mention in inside:
+                if mention.kind in kinds:
+                    return mention.actor
+        return None
+
+    def speaker_in(self, source: Span) -> str | None:
+        """The actor a source mention names as the speaker, persons first. A place after
+        "in", "at" or "from", or a state or city before a title, only says where the speaker is
+        ("officials in Kabul", "a doctor at a hospital in Gaza", "the Vermont senator"), and
+        a title alone ("Secretary" of "the White House Press Secretary") names no one, so
+        neither is the speaker."""
+        inside = [m for m in self.mentions_in(source.start, source.end)
+                  if not (m.kind == "place" and (_after_locative(source, m)
+                                                 or _home_of_role(source, m)))
+                  and not _is_title(m.actor)]
         for kinds in (("person",), ("organization", "group"), ("place",)):
             for mention in inside:
                 if mention.kind in kinds:
@@ -130,6 +147,26 @@ class ActorTable:
             )
             for score, entry in scored
         )
+
+
+def _home_of_role(source: Span, mention: Mention) -> bool:
+    """"The Vermont senator": a state or city before a title says where the person is from;
+    the title holder speaks, not the place. A country stays, as its demonym does ("the US
+    president", "the Russian leader": the state speaks through them)."""
+    gaz = gazetteer()
+    after = source.text[mention.end - source.start:].split()
+    return (not mention.via_demonym and bool(after) and after[0].islower()
+            and after[0] in gaz.title_words and normalise(mention.actor) not in gaz.countries)
+
+
+def _after_locative(source: Span, mention: Mention) -> bool:
+    before = source.text[:mention.start - source.start].split()
+    return bool(before) and before[-1].lower() in _LOCATIVES
+
+
+def _is_title(name: str) -> bool:
+    words = normalise(name).split()
+    return bool(words) and all(word in gazetteer().title_words for word in words)
 
 
 def _inside_any(raw: Sequence[RawMention], spans: Sequence[Span]) -> frozenset[str]:

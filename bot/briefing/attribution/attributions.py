@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.briefing.attribution.content import (
+    coordinator_start,
     is_adjunct_only,
     relative_antecedent,
     word_before,
@@ -26,19 +27,17 @@ from bot.briefing.attribution.parts import (
     is_clause_tail,
     is_inverted_source,
     phrase_source,
-    quote_end,
     strip_span,
 )
 from bot.briefing.attribution.polls import poll_attribution
 from bot.briefing.attribution.quotes import find_quotes
 from bot.briefing.attribution.source import source_after, source_before, unit_subject
-from bot.briefing.attribution.units import find_units, mask_quotes
+from bot.briefing.attribution.units import find_units, lone_quotation, mask_quotes
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 from bot.briefing.text.sentences import split_sentences
 
 _QUOTE, _FILL = '"', "_"
-_CONTINUATION_MIN_WORDS = 3
 _RELATIVES = frozenset({"who", "which", "that"})
 _PREPOSITIONS = frozenset({"for", "from", "to", "in", "on", "at", "with", "by", "about", "of"})
 
@@ -100,7 +99,9 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
             continue
         lead_end = _lead_end(masked, start, cue.start)
         source = None
-        if lead_end is not None and " " not in masked[cue.start:cue.end]:  # not "referring to X"
+        if lead_end is not None and " " not in masked[cue.start:cue.end] and (  # "referring to X"
+            cue.word not in load_words("listener_verbs")  # "..., X told Vatican Radio"
+        ):
             source = source_after(masked, cue.end, end)
             if source is not None and not is_inverted_source(masked, start, lead_end, source, end):
                 source = None
@@ -116,7 +117,11 @@ def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Att
                 source = (source[0], masked.index(",", source[0]))
         shared = source is None and _shares_subject(masked, segment_start, cue)
         if shared:
-            source = last_source or unit_subject(masked, start, cue.start)
+            same = [s for c, s in pending if c.word == cue.word] + [
+                (a.source.start, a.source.end) for a in found if a.cue.text.lower() == cue.word]
+            source = (same or [last_source])[-1] or unit_subject(masked, start, cue.start)
+            if same:  # "X said A, and said B": B is X's too, and A ends before "and"
+                cuts.append(coordinator_start(masked, segment_start, cue.start))
         if source is None:
             continue
         before = word_before(masked, start, source[0])
@@ -284,16 +289,11 @@ def _continued_quote(
     text: str, masked: str, start: int, end: int, previous: Attribution
 ) -> list[Attribution]:
     """A unit that is only a quotation, right after a quoted attribution: the same speaker."""
-    unit = strip_span(masked, start, end)
-    if unit is None or masked[unit[0]] != _QUOTE:
-        return []
-    closing = quote_end(masked, unit[0])
-    if masked[closing:unit[1]].strip(_QUOTE + ".?! ") != "":
-        return []
-    content = strip_span(text, unit[0], closing, quotes=True)
-    if content is None or len(text[content[0]:content[1]].split()) < _CONTINUATION_MIN_WORDS:
+    content = lone_quotation(text, masked, start, end)
+    if content is None:
         return []
     return [Attribution(previous.source, previous.cue, _span(text, *content), True)]
+
 
 
 def _span(text: str, start: int, end: int) -> Span:

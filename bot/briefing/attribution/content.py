@@ -115,3 +115,12 @@ def word_before(masked: str, unit_start: int, position: int) -> str:
     """The last word before `position` in its unit, lowercased."""
     words = masked[max(unit_start, position - 20):position].split()
     return words[-1].lower() if words else ""
+
+
+def coordinator_start(masked: str, segment_start: int, cue_start: int) -> int:
+    """Where ", and" / " but" before a shared-subject cue begins."""
+    lowered = masked[segment_start:cue_start].lower()
+    index = max(lowered.rfind(" and "), lowered.rfind(" but "), 0)
+    while index > 0 and lowered[index - 1] in " ,":
+        index -= 1
+    return segment_start + index

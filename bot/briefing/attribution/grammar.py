@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from bot.briefing.attribution.attributions import Attribution, find_attributions
+from bot.briefing.attribution.outside import outside_speaker_quotes
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
@@ -42,12 +43,15 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
 
     A claim that someone denies is not the position of the one it is about: in "she denied
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
-    kept = [a for a in find_attributions(text, sentences) if is_credible(a, analysis, text)]
+    found = find_attributions(text, sentences)
+    kept = [a for a in found if is_credible(a, analysis, text)]
     denied = sorted((a.content.start, a.content.end) for a in kept
                     if a.cue.text.lower() in load_words("dispute_verbs"))
     starts = [start for start, _ in denied]
     furthest = list(accumulate((end for _, end in denied), max))
-    return [a for a in kept if not _inside(a.cue, starts, furthest)]
+    kept = [a for a in kept if not _inside(a.cue, starts, furthest)]
+    kept += outside_speaker_quotes(text, sentences, analysis, found, kept)
+    return sorted(kept, key=lambda a: (a.content.start, a.cue.start))
 
 
 def _inside(span: Span, starts: list[int], furthest: list[int]) -> bool:

@@ -11,7 +11,7 @@ from itertools import islice
 
 from bot.briefing.attribution.content import after_listener
 from bot.briefing.attribution.cues import is_cue_word
-from bot.briefing.attribution.source import TOKEN, looks_like_source
+from bot.briefing.attribution.source import TOKEN, looks_like_source, role_then_name
 from bot.briefing.lexicon.wordlists import load_words
 
 Content = tuple[int, int, bool]
@@ -212,7 +212,9 @@ def is_inverted_source(
         names = _WORDS.findall(first_chunk[0])
         if len(names) <= _MAX_NAME_WORDS and all(w[0].isupper() for w in names):
             return False
+        return not role_then_name(first_chunk[0], first_chunk[1].split(",", 1)[0])
     return True
+
 
 
 def phrase_source(
@@ -234,6 +236,10 @@ def phrase_source(
         before_words[0].lower() in load_words("clause_openers") and len(before_words) <= 2
     )
     if opener and source_end < unit_end and masked[source_end] == ",":
+        named = masked.find(",", source_end + 1, unit_end)  # "according to the coach, Ali Reza,"
+        if named != -1 and role_then_name(masked[source[0]:source[1]],
+                                           masked[source_end + 1:named]):
+            source, source_end = (source[0], named), named
         after = strip_span(masked, source_end + 1, unit_end)
         return source, None if after is None else _clause(masked, *after)
     whole = strip_span(masked, cue_end, unit_end)  # "..., according to officials in A, B, and C."

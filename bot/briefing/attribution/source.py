@@ -23,6 +23,9 @@ _MAX_SOURCE_TOKENS = 30
 _BE_FORMS = frozenset({"is", "was", "are", "were", "am", "be", "been", "being"})
 _MAX_PLAIN_SOURCE_WORDS = 8
 _MAX_HEAD_CHUNKS = 3
+_MAX_APPOSED_NAME_WORDS = 4
+_MAX_ROLE_WORDS = 10
+_WORD = re.compile(r"[^\W_]+")
 
 
 def source_before(masked: str, seg_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -60,9 +63,16 @@ def _source_with_appositive(tokens: list[re.Match[str]]) -> tuple[int, int] | No
         if looks_like_source([m.group() for chunk in head for m in chunk]) and not (
             len(head) == 1 and len(head[0]) == 1 and head[0][0].group()[0].isdigit()
         ):
+            role = chunks[-len(head) - 1] if len(chunks) > len(head) else []
+            if role and role_then_name(_words_of(role), _words_of(head[0])):
+                head = [role]  # "The coach, Ali Reza, who ...,": the role leads the source
             return head[0][0].start(), tokens[-1].end()
         chunks = chunks[:len(chunks) - len(head)]
     return None
+
+
+def _words_of(chunk: list[re.Match[str]]) -> str:
+    return " ".join(m.group() for m in chunk)
 
 
 def source_after(masked: str, cue_end: int, limit: int) -> tuple[int, int] | None:
@@ -211,3 +221,12 @@ def unit_subject(masked: str, unit_start: int, limit: int) -> tuple[int, int] | 
     if not looks_like_source([m.group() for m in tokens]):
         return None
     return tokens[0].start(), tokens[-1].end()
+
+
+def role_then_name(role: str, name: str) -> bool:
+    """"The Afghan team's coach, Alireza Mehraban, said the robot ...": a role noun and the
+    name in apposition lead, so they are the subject and what follows is the content."""
+    roles, names = _WORD.findall(role), _WORD.findall(name)
+    return (0 < len(names) <= _MAX_APPOSED_NAME_WORDS and all(w[0].isupper() for w in names)
+            and 0 < len(roles) <= _MAX_ROLE_WORDS and roles[-1].islower()
+            and '"' not in role + name and "_" not in role + name)

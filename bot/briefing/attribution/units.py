@@ -8,11 +8,13 @@ import bisect
 from collections.abc import Sequence
 
 from bot.briefing.attribution.cues import find_verb_cues
+from bot.briefing.attribution.parts import quote_end, strip_span
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 
 _QUOTE, _FILL = '"', "_"
 _MAX_TAG_WORDS = 6
+_CONTINUATION_MIN_WORDS = 3
 
 
 def mask_quotes(text: str, quotes: Sequence[tuple[int, int]]) -> str:
@@ -81,3 +83,17 @@ def _tag_after_question(text: str, masked: str, unit_end: int, sentence: Span) -
 def _inside_quote(position: int, starts: list[int], quotes: Sequence[tuple[int, int]]) -> bool:
     index = bisect.bisect_left(starts, position) - 1
     return index >= 0 and quotes[index][1] > position
+
+
+def lone_quotation(text: str, masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """The content of a unit that is nothing but a quotation of a few words, else None."""
+    unit = strip_span(masked, start, end)
+    if unit is None or masked[unit[0]] != _QUOTE:
+        return None
+    closing = quote_end(masked, unit[0])
+    if masked[closing:unit[1]].strip(_QUOTE + ".?! ") != "":
+        return None
+    content = strip_span(text, unit[0], closing, quotes=True)
+    if content is None or len(text[content[0]:content[1]].split()) < _CONTINUATION_MIN_WORDS:
+        return None
+    return content

@@ -135,7 +135,7 @@ class DisputeLookup:
     def _source_of_cue(self, cue_start: int) -> str | None:
         """The holder of a position whose cue is this very verb ("he denied")."""
         for position in self.positions:
-            if position.cue.start == cue_start:
+            if position.cue.text and position.cue.start == cue_start:  # a cue word
                 return position.actor
         return None
 

@@ -1,0 +1,66 @@
+"""Who a position belongs to: the speaker, never a place that says where, the listener of
+"told", or a title alone; the person named in apposition to a role noun."""
+
+from bot.briefing.attribution.attributions import find_attributions
+from bot.briefing.engine import build_brief
+from bot.briefing.model import Article
+
+
+def speakers(text: str) -> list[tuple[str | None, str, str]]:
+    brief = build_brief(Article(title="Test", text=text))
+    return [(p.actor, p.source.text, p.content.text) for p in brief.positions]
+
+
+def test_a_place_after_in_at_or_from_is_not_the_speaker():
+    for source in ("Officials in Kabul", "A doctor at a hospital in Gaza", "Residents from Mosul"):
+        found = speakers(f"{source} said the bridge had been destroyed on Monday.")
+        assert found == [(None, source, "the bridge had been destroyed on Monday")]
+
+
+def test_the_listener_of_told_is_not_the_speaker():
+    found = speakers("\"We will never build walls,\" the Vatican spokesman, Federico Lombardi, "
+                     "told Vatican Radio.")
+    assert found == [("Federico Lombardi", "the Vatican spokesman, Federico Lombardi",
+                      "We will never build walls")]
+
+
+def test_a_role_noun_and_its_named_appositive_lead_the_sentence():
+    found = speakers("The Afghan team's coach, Alireza Mehraban, said the robot worked well "
+                     "in every round.")
+    assert found == [("Alireza Mehraban", "The Afghan team's coach, Alireza Mehraban",
+                      "the robot worked well in every round")]
+
+
+def test_according_to_a_role_noun_takes_the_named_appositive():
+    found = speakers("According to the Afghan team's coach, Alireza Mehraban, the robot "
+                     "worked well in every round.")
+    assert found == [("Alireza Mehraban", "the Afghan team's coach, Alireza Mehraban",
+                      "the robot worked well in every round")]
+
+
+def test_a_title_alone_is_not_the_speaker():
+    found = speakers("The White House Press Secretary said the talks had failed.")
+    assert [actor for actor, _, _ in found] == ["White House"]
+
+
+def test_a_role_and_name_with_a_further_appositive_lead_the_sentence():
+    found = speakers("The team's coach, Ali Reza, who arrived on Monday, said the robot "
+                     "worked well.")
+    assert found == [("Ali Reza", "The team's coach, Ali Reza, who arrived on Monday",
+                      "the robot worked well")]
+    found = speakers("Its captain, Tom Reed, 34, said the robot worked well.")
+    assert found == [("Tom Reed", "Its captain, Tom Reed, 34", "the robot worked well")]
+
+
+def test_a_state_before_a_title_is_not_the_speaker_but_a_country_stays():
+    assert speakers("The Vermont senator said the plan would fail.") == [
+        (None, "The Vermont senator", "the plan would fail")]
+    assert speakers("The US president said the plan would fail.")[0][0] == "United States"
+
+
+def test_said_and_said_share_the_outer_subject():
+    found = [(a.source.text, a.cue.text, a.content.text) for a in find_attributions(
+        "Ana Ruiz said her party has backed the idea for months, and said the delay was "
+        "damning.")]
+    assert ("Ana Ruiz", "said", "her party has backed the idea for months") in found
+    assert ("Ana Ruiz", "said", "the delay was damning") in found
