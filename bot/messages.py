@@ -63,9 +63,13 @@ class Quote:
     text: str
     citation: str | None = None  # where it was said, e.g. the article's title
 
+    @property
+    def holder(self) -> str:
+        """"Tom Reed (said)", or just "Tom Reed" for a quotation with no cue word."""
+        return f"{self.speaker} ({self.cue})" if self.cue else self.speaker
+
     def __str__(self) -> str:
-        holder = f"{self.speaker} ({self.cue})" if self.cue else self.speaker
-        line = f"{holder}: {self.text}"
+        line = f"{self.holder}: {self.text}"
         return f"{line} — {self.citation}" if self.citation else line
 
 

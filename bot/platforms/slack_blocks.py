@@ -136,8 +136,7 @@ def _section_blocks(section: Section) -> list[Block]:
 def _bullet(bullet: Bullet) -> str:
     """A quote reads `*Actor (said)*: what — where`; text is escaped, its links kept."""
     if isinstance(bullet, Quote):
-        holder = f"{bullet.speaker} ({bullet.cue})" if bullet.cue else bullet.speaker
-        speaker = shorten(holder, MAX_LABEL_TEXT, flatten=False)
+        speaker = shorten(bullet.holder, MAX_LABEL_TEXT, flatten=False)
         said = shorten(bullet.text, MAX_BULLET_SOURCE, flatten=False)
         line = f"*{escape_mrkdwn(speaker)}*: {mrkdwn_with_links(said)}"
         if bullet.citation:
