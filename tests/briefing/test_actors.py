@@ -149,3 +149,9 @@ def test_a_speaker_the_model_calls_a_place_is_a_person_unless_a_gazetteer_knows_
            RawMention("Nairobi", 40, 47, None, 2, False, entity_kind="place")]
     named = canonical_names(raw, gazetteer(), frozenset({"Nacer Chadli", "Nairobi"}))
     assert named == [("Nacer Chadli", "person"), ("Qorvath Ulm", "place"), ("Nairobi", "place")]
+
+
+def test_a_title_of_several_words_stays_whole_before_the_name():
+    _, actors = actors_of("Labour's Shadow Home Secretary Yvette Cooper said it was damning.")
+    assert actors["Yvette Cooper"].title == "Shadow Home Secretary"
+    assert "Secretary Yvette Cooper" not in actors

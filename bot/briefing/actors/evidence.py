@@ -86,8 +86,8 @@ def titled_person(words: list[str], run: list[tuple[int, int]], analysis: Analys
     if entity is None or entity.kind != "person" or entity.start <= run[0][0]:
         return 0
     cut = next((i for i, token in enumerate(run) if token[0] >= entity.start), 0)
-    if not cut:
-        return 0
+    if not cut or normalise(words[cut]) in gaz.title_words:
+        return 0  # the model's person starts inside the title: "Home [Secretary Yvette Cooper]"
     keys = [normalise(w) for w in words[:cut]]
     if keys[-1] in gaz.title_words or (keys[0] in gaz.title_words and "of" in keys[1:]):
         return cut
