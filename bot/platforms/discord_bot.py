@@ -8,6 +8,7 @@ Setup, intents and permissions: docs/discord.md.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 
@@ -44,6 +45,9 @@ def discord_intents(message_content: bool) -> discord.Intents:
     intents = discord.Intents.default()
     intents.message_content = message_content
     return intents
+
+
+CLOSE_SECONDS = 10.0  # how long shutdown waits for the gateway to close cleanly
 
 
 class BriefingClient(discord.Client):
@@ -153,8 +157,16 @@ async def run_discord(services: Services, conversation: Conversation, *,
             client = client_factory(services, conversation, message_content=False)
             await client.start(token)
     finally:
-        await client.close()
+        await close_within(client, CLOSE_SECONDS)
+
+
+async def close_within(client: BriefingClient, seconds: float) -> None:
+    """Close the client, but never let a gateway that stops answering hold shutdown."""
+    try:
+        await asyncio.wait_for(client.close(), seconds)
         log.info("Discord client closed")
+    except TimeoutError:
+        log.warning("the Discord gateway did not close within %.0f s; leaving it", seconds)
 
 
 class DiscordSender:

@@ -48,7 +48,8 @@ def serve_until_identified(services: Services, wire: Wire, sockets: int
                 assert not task.done(), task.exception()
                 await asyncio.sleep(0.01)
         task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+        async with asyncio.timeout(30):  # a shutdown that hangs fails here, not the suite
+            await asyncio.gather(task, return_exceptions=True)
         assert task.cancelled()
 
     asyncio.run(main())
