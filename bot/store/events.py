@@ -19,10 +19,12 @@ _EVENT_KEY = ["platform", "event_key"]
 MAX_KEY_LENGTH = 255
 
 
-def claim_event(session: Session, platform: str, key: str, lease: timedelta) -> bool:
+def claim_event(session: Session, platform: str, key: str, lease: timedelta,
+                now: datetime | None = None) -> bool:
     """True for the first caller with this key, in any process, and for a caller that finds
-    an unfinished claim older than `lease`; False for every other repeat."""
-    key, now = key[:MAX_KEY_LENGTH], utc_now()
+    an unfinished claim older than `lease`; False for every other repeat. `now` is the
+    claim's time (the clock by default)."""
+    key, now = key[:MAX_KEY_LENGTH], now or utc_now()
     values = {"platform": platform, "event_key": key, "handled_at": now, "done": False}
     if insert_ignoring_conflicts(session, HandledEventRow.__table__, values, _EVENT_KEY):
         return True

@@ -195,11 +195,11 @@ class Store:
     # Events
 
     def claim_event(self, platform: str, key: str,
-                    lease: timedelta = DEFAULT_EVENT_LEASE) -> bool:
+                    lease: timedelta = DEFAULT_EVENT_LEASE, now: datetime | None = None) -> bool:
         """Claim a platform event (e.g. a Slack event_id); False when it was handled before
         or is being handled now. Call `finish_event` once its replies are posted."""
         with self._transaction() as session:
-            return events.claim_event(session, platform, key, lease)
+            return events.claim_event(session, platform, key, lease, now)
 
     def finish_event(self, platform: str, key: str) -> None:
         with self._transaction() as session:

@@ -1,6 +1,5 @@
 """Event claims (exactly once across Store instances) and the latest share in a channel."""
 
-import time
 from datetime import UTC, datetime, timedelta
 
 from bot.store import Store
@@ -40,7 +39,7 @@ def test_latest_share_in_channel(store):
     assert store.latest_share_in_channel(saved.id, "slack", "T1", "C9") is None
 
 
-LEASE = timedelta(seconds=0.2)
+LEASE = timedelta(minutes=2)
 
 
 def test_an_unfinished_claim_expires_and_is_taken_over_once(store, database_url):
@@ -48,15 +47,15 @@ def test_an_unfinished_claim_expires_and_is_taken_over_once(store, database_url)
     with Store(database_url) as other:
         assert store.claim_event("slack", "EvLOST", LEASE)
         assert not other.claim_event("slack", "EvLOST", LEASE)  # still being handled
-        time.sleep(LEASE.total_seconds() + 0.05)
-        assert other.claim_event("slack", "EvLOST", LEASE)  # the first process died
-        assert not store.claim_event("slack", "EvLOST", LEASE)  # taken: the lease is new
+        later = datetime.now(UTC) + LEASE + timedelta(seconds=1)
+        assert other.claim_event("slack", "EvLOST", LEASE, now=later)  # the first process died
+        assert not store.claim_event("slack", "EvLOST", LEASE, now=later)  # the lease is new
 
 
 def test_a_finished_event_is_never_claimed_again(store, database_url):
     assert store.claim_event("slack", "EvDONE", LEASE)
     store.finish_event("slack", "EvDONE")
-    time.sleep(LEASE.total_seconds() + 0.05)
+    later = datetime.now(UTC) + LEASE + timedelta(seconds=1)
     with Store(database_url) as other:
-        assert not other.claim_event("slack", "EvDONE", LEASE)
-    assert not store.claim_event("slack", "EvDONE", LEASE)
+        assert not other.claim_event("slack", "EvDONE", LEASE, now=later)
+    assert not store.claim_event("slack", "EvDONE", LEASE, now=later)

@@ -7,7 +7,7 @@ mentioned, ranks the actors by salience and resolves pronouns to the nearest fit
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions
 from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
+from bot.briefing.text.cover import Cover
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
@@ -170,15 +171,9 @@ def _is_title(name: str) -> bool:
 
 
 def _inside_any(raw: Sequence[RawMention], spans: Sequence[Span]) -> frozenset[str]:
-    """Names of the mentions that lie inside one of the (sorted or not) spans."""
-    starts = sorted((s.start, s.end) for s in spans)
-    keys = [start for start, _ in starts]
-    found = set()
-    for mention in raw:
-        index = bisect_right(keys, mention.start) - 1
-        if index >= 0 and starts[index][1] >= mention.end:
-            found.add(mention.name)
-    return frozenset(found)
+    """Names of the mentions that lie inside one of the spans."""
+    cover = Cover((s.start, s.end) for s in spans)
+    return frozenset(m.name for m in raw if cover.covers(m.start, m.end))
 
 
 def _possessive_free(word: str) -> str:

@@ -9,15 +9,14 @@ finite verb, or an infinitive ("plans to hold the contest").
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
 
 from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.attribution.outside import outside_speaker_quotes
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
+from bot.briefing.text.cover import Cover
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "when", "where",
@@ -45,19 +44,11 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
     found = find_attributions(text, sentences)
     kept = [a for a in found if is_credible(a, analysis, text)]
-    denied = sorted((a.content.start, a.content.end) for a in kept
-                    if a.cue.text.lower() in load_words("dispute_verbs"))
-    starts = [start for start, _ in denied]
-    furthest = list(accumulate((end for _, end in denied), max))
-    kept = [a for a in kept if not _inside(a.cue, starts, furthest)]
+    denied = Cover((a.content.start, a.content.end) for a in kept
+                   if a.cue.text.lower() in load_words("dispute_verbs"))
+    kept = [a for a in kept if not denied.covers(a.cue.start, a.cue.end)]
     kept += outside_speaker_quotes(text, sentences, analysis, found, kept)
     return sorted(kept, key=lambda a: (a.content.start, a.cue.start))
-
-
-def _inside(span: Span, starts: list[int], furthest: list[int]) -> bool:
-    """Whether some content that starts at or before `span` also ends at or after it."""
-    index = bisect_right(starts, span.start) - 1
-    return index >= 0 and furthest[index] >= span.end
 
 
 def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool:
