@@ -57,3 +57,38 @@ def test_a_denied_claim_is_not_the_position_of_the_one_it_is_about():
                       "after the Olympics.")
     assert any(p[1] == "denied" for p in found)
     assert not [p for p in found if p[1] == "planned"]
+
+
+def test_a_negated_cue_states_nothing():
+    found = positions("The minister did not say whether the mine would reopen.\n"
+                      "Officials never claimed that the dam was safe.\n"
+                      "The mayor said the mine would reopen in March.")
+    assert [p[1] for p in found] == ["said"]
+
+
+def test_a_question_is_no_position_but_a_quoted_one_is():
+    found = positions("Do you think the council will raise taxes again next year?\n"
+                      '"Will the council raise taxes?" asked Omar Haddad, a local trader.')
+    assert not [p for p in found if p[1] == "think"]
+    assert any(p[1] == "asked" and "raise taxes" in p[2] for p in found)
+
+
+def test_the_reader_and_fragments_are_no_speakers():
+    found = positions("You will note that prices rose sharply last year.\n"
+                      "Some of the most intriguing questions are about the cost.")
+    assert found == []
+
+
+def test_unseen_names_and_source_nouns_still_speak():
+    found = positions("Rathbun wrote that the drives were never returned.\n"
+                      "A senior Danish official told reporters that the talks had collapsed.")
+    assert ("Rathbun", "wrote", "the drives were never returned") in found
+    assert any(p[0] == "A senior Danish official" for p in found)
+
+
+def test_an_adjunct_after_a_speech_verb_is_not_what_was_said():
+    found = positions("The striker conceded a penalty after confirming with the referee.\n"
+                      "Lina Ortiz discussed her background in a long interview.\n"
+                      "The coach said in the first half it felt good out there.")
+    assert [p[1] for p in found] == ["said"]
+    assert found[0][2].endswith("it felt good out there")

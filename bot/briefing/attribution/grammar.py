@@ -17,6 +17,7 @@ from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 from bot.briefing.text.cover import Cover
+from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "when", "where",
@@ -24,6 +25,11 @@ _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "whe
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
 _QUOTE_TAGS = frozenset({"``", "''"})
 _SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
+_NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
+# What a speaker's noun phrase ends with: a noun, a name, a pronoun, a number ("the 27").
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "WP"})
+_PUNCTUATION = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
+_SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
 def mode_of(attribution: Attribution, analysis: Analysis) -> str:
@@ -43,7 +49,9 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
     A claim that someone denies is not the position of the one it is about: in "she denied
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
     found = find_attributions(text, sentences)
-    kept = [a for a in found if is_credible(a, analysis, text)]
+    questions = Cover((s.start, s.end) for s in sentences if _is_question(text, s))
+    kept = [a for a in found if is_credible(a, analysis, text)
+            and (a.direct or not questions.covers(a.cue.start, a.cue.end))]
     denied = Cover((a.content.start, a.content.end) for a in kept
                    if a.cue.text.lower() in load_words("dispute_verbs"))
     kept = [a for a in kept if not denied.covers(a.cue.start, a.cue.end)]
@@ -53,16 +61,22 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
 
 def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool:
     """The attribution has a speaker's voice: an active cue and a clause (or a quotation)."""
-    if _passive_cue(attribution, analysis, text):
+    if _passive_cue(attribution, analysis, text) or _negated_cue(attribution, analysis, text):
+        return False
+    if not _speaker_phrase(attribution, analysis, text):
         return False
     if attribution.direct and attribution.cue.text != ":":
         return True
+    if _opens_with_preposition(attribution, analysis, text):
+        return False
     if not _needs_clause(attribution.cue.text, _cue_lemma(attribution, analysis)):
         return True  # a stance toward a thing: "endorsed Clinton", "mentioned Trump"
     if _states_a_clause(attribution, analysis, text):
         return True
-    # "Trump: 'Populist anger'": a headline-style quote is fine from a named speaker.
-    return attribution.cue.text == ":" and _named_speaker(attribution, analysis)
+    # "Trump: 'Populist anger'": a headline-style quote is fine from a named speaker, but
+    # "Image: Nick Moreau" credits a name.
+    return attribution.cue.text == ":" and _named_speaker(attribution, analysis) \
+        and not analysis.is_only_names(attribution.content.start, attribution.content.end)
 
 
 def _cue_lemma(attribution: Attribution, analysis: Analysis) -> str:
@@ -96,6 +110,18 @@ def _states_a_clause(attribution: Attribution, analysis: Analysis, text: str) ->
     return any(analysis.tags[i] in _FINITE for i in words)
 
 
+def _opens_with_preposition(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    """What follows the cue is an adjunct with no clause, not what was said: "confirming
+    with the referee", "blamed them for the delay". A clause after a fronted phrase is kept
+    ("said in the first half it felt good"), and so is "according to" and its clause."""
+    tokens = analysis.tokens_in(attribution.content.start, attribution.content.end)
+    if not tokens or analysis.tags[tokens[0]] != "IN" \
+            or attribution.cue.text.lower() in load_words("source_phrases"):
+        return False
+    first = text[analysis.starts[tokens[0]]:analysis.ends[tokens[0]]].lower()
+    return first not in _CLAUSE_OPENERS and not any(analysis.tags[i] in _FINITE for i in tokens)
+
+
 def _passive_cue(attribution: Attribution, analysis: Analysis, text: str) -> bool:
     """A participle cue after a form of "be": "were denied visas", "was told to leave"."""
     cue = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
@@ -107,3 +133,48 @@ def _passive_cue(attribution: Attribution, analysis: Analysis, text: str) -> boo
     if index < 0:
         return False
     return text[analysis.starts[index]:analysis.ends[index]].lower() in _BE
+
+
+def _is_question(text: str, sentence: Span) -> bool:
+    """The sentence asks rather than states ("Do you want ...?", "How can you tell ...?")."""
+    return text[sentence.start:sentence.end].rstrip(" \t\n\"'”’)").endswith("?")
+
+
+def _negated_cue(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    """A cue under negation states nothing: "I don't know", "cannot comment", "did not say"."""
+    cue = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
+    if not cue:
+        return False
+    index = cue[0] - 1
+    while index >= 0:
+        word = text[analysis.starts[index]:analysis.ends[index]].lower()
+        if word in _NEGATIONS:
+            return True
+        if analysis.tags[index] not in _SKIPPABLE and analysis.tags[index] != "MD" \
+                and word not in load_words("auxiliaries"):
+            return False
+        index -= 1
+    return False
+
+
+def _speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    """A written source is a noun phrase that is not the reader ("you"): it ends with a noun,
+    a name or a pronoun, not with "the", "in" or "both" ("Once", "By", "The President has
+    drawn both" are fragments the patterns took for speakers)."""
+    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
+              if analysis.tags[i] not in _PUNCTUATION]
+    if not tokens:
+        return True  # no written source: a lone quotation, "according to" without a name
+    words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
+    if words & _SECOND_PERSON:
+        return False
+    last, tag = tokens[-1], analysis.tags[tokens[-1]]
+    if tag in _NOMINAL:
+        return True
+    # The tagger misreads names ("Rathbun" as a verb, "Trump" as a determiner) and some
+    # nouns ("a senior official" as an adjective): a capitalised word that is not a function
+    # word, or a known source noun, counts too.
+    word = text[analysis.starts[last]:analysis.ends[last]]
+    if word.lower() in ENGLISH_STOP_WORDS:  # "Once", "By", "The", "Will": never a name
+        return False
+    return word[0].isupper() or word.lower() in load_words("source_nouns")

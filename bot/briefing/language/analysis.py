@@ -56,6 +56,11 @@ class Analysis:
         """Some token in [start, end) is tagged a proper noun."""
         return any(self.tags[i] in PROPER_NOUN_TAGS for i in self.tokens_in(start, end))
 
+    def is_only_names(self, start: int, end: int) -> bool:
+        """Every word token in [start, end) is a proper noun: a name, as in a credit line."""
+        words = [i for i in self.tokens_in(start, end) if self.tags[i][0].isalpha()]
+        return bool(words) and all(self.tags[i] in PROPER_NOUN_TAGS for i in words)
+
     def has_verb(self, start: int, end: int) -> bool:
         """Some token in [start, end) is tagged a verb: a clause, not a caption or heading."""
         return any(self.tags[i].startswith(("VB", "MD")) for i in self.tokens_in(start, end))
