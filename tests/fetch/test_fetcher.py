@@ -223,6 +223,11 @@ def test_plain_text_and_untyped_html_are_briefed(site: LocalSite) -> None:
     ("text/html", ARTICLE_HTML.replace("Mayor", "Maire Ça").encode("utf-8")),
     ("text/html; charset=utf-8", b"\xef\xbb\xbf" + ARTICLE_HTML.replace("Mayor", "Maire Ça")
      .encode("utf-8")),
+    ("text/html; charset=iso-8859-1", b"\xef\xbb\xbf" + ARTICLE_HTML.replace("Mayor", "Maire Ça")
+     .encode("utf-8")),  # a wrong header charset: the BOM wins
+    ("text/html", ARTICLE_HTML.replace("<head>", '<head><meta http-equiv="Content-Type" '
+                                       'content="text/html; charset=koi8-r">')
+     .replace("Mayor", "Мэр").encode("koi8-r")),
 ])
 def test_charset_comes_from_header_meta_or_a_guess(
     site: LocalSite, content_type: str, body: bytes
