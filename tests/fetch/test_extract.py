@@ -10,7 +10,7 @@ from bot.briefing.model import Article
 from bot.fetch import FetchError, NoArticleText, extract_article
 from bot.fetch.charsets import decode_body
 from bot.fetch.extract import MIN_ARTICLE_CHARS, article_from_plain_text
-from tests.fetch.conftest import ARTICLE_HTML
+from tests.fetch.pages import ARTICLE_HTML
 
 PARAGRAPH = ("The committee heard evidence from residents who described the flooding in detail "
              "and asked the council for help with repairs. ")

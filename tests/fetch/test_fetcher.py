@@ -24,7 +24,8 @@ from bot.fetch import (
     TooManyRedirects,
     UnsupportedContentType,
 )
-from tests.fetch.conftest import ARTICLE_HTML, LocalSite, make_settings, page, redirect, send
+from tests.fetch.pages import ARTICLE_HTML, make_settings
+from tests.support.site import LocalSite, page, redirect, send
 
 
 def resolver_to(*addresses: str, calls: list[str] | None = None):

@@ -9,7 +9,7 @@ from bot.platforms.slack_blocks import (
     mrkdwn_with_links,
     render_blocks,
 )
-from tests.platforms.limits import assert_valid_blocks
+from tests.support.limits import assert_valid_blocks
 
 
 def huge_reply() -> Reply:
