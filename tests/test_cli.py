@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.articles import ENERGY, article_html
+from tests.support.site import page
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_696627c64d0d201d.txt"
 
@@ -75,33 +78,24 @@ def test_unknown_summary_method_is_a_clear_error():
     assert "Traceback" not in result.stderr and "nonsense" in result.stderr
 
 
-def test_url_input_through_the_fetcher_with_the_allowlist(tmp_path):
-    import os
-
-    from tests.fetch.conftest import LocalSite, page
-    from tests.handlers.conftest import ENERGY, article_html
-
-    site = LocalSite()
+def test_url_input_through_the_fetcher_with_the_allowlist(tmp_path, site):
     site.routes["/page.html"] = page(article_html("Energy bills to fall in April", ENERGY))
-    try:
-        env = {**os.environ, "FETCH_ALLOWLIST": "127.0.0.1", "DATABASE_URL":
-               f"sqlite:///{tmp_path}/unused.db"}
-        allowed = subprocess.run(
-            [sys.executable, "-m", "bot", "brief", "--format", "json", site.url("/page.html")],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-        assert allowed.returncode == 0, allowed.stderr
-        record = json.loads(allowed.stdout)
-        assert record["article"]["title"] == "Energy bills to fall in April"
-        assert record["article"]["url"] == site.url("/page.html")
-        env.pop("FETCH_ALLOWLIST")
-        blocked = subprocess.run(
-            [sys.executable, "-m", "bot", "brief", site.url("/page.html")],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
-        assert blocked.returncode == 2
-        assert "private or local network" in blocked.stderr
-        assert "Traceback" not in blocked.stderr
-    finally:
-        site.close()
+    env = {**os.environ, "FETCH_ALLOWLIST": "127.0.0.1", "DATABASE_URL":
+           f"sqlite:///{tmp_path}/unused.db"}
+    allowed = subprocess.run(
+        [sys.executable, "-m", "bot", "brief", "--format", "json", site.url("/page.html")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert allowed.returncode == 0, allowed.stderr
+    record = json.loads(allowed.stdout)
+    assert record["article"]["title"] == "Energy bills to fall in April"
+    assert record["article"]["url"] == site.url("/page.html")
+    env.pop("FETCH_ALLOWLIST")
+    blocked = subprocess.run(
+        [sys.executable, "-m", "bot", "brief", site.url("/page.html")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert blocked.returncode == 2
+    assert "private or local network" in blocked.stderr
+    assert "Traceback" not in blocked.stderr
 
 
 GERMAN = ("Die Bürger der Stadt haben am Montag gegen die geplante Erhöhung der Gebühren "

@@ -14,11 +14,10 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.fetch.conftest import LocalSite, page
-from tests.handlers.conftest import ENERGY, article_html
-from tests.platforms.conftest import slow_page
-from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
-from tests.platforms.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
+from tests.support.articles import ENERGY, article_html
+from tests.support.fake_slack import BOT_TOKEN, FakeSlack
+from tests.support.site import LocalSite, page, slow_page
+from tests.support.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
 
 REPO = Path(__file__).resolve().parent.parent
 PLATFORM_VARIABLES = ("SLACK_", "DISCORD_", "PORT")

@@ -1,12 +1,10 @@
-"""What a response body is (HTML, plain text or something we refuse) and how to decode it."""
+"""What a response body is: HTML, plain text or something we refuse; and how to inflate it."""
 
 from __future__ import annotations
 
 import codecs
 import re
 import zlib
-
-from charset_normalizer import from_bytes
 
 from bot.fetch.errors import TooLarge, UnsupportedContentType
 from bot.sniffing import looks_binary
@@ -38,29 +36,11 @@ _MAGIC_NAMES = (
 )
 _HTML_SNIFF_RE = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)",
                             re.IGNORECASE | re.DOTALL)
-_META_CHARSET_RE = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE
-)
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Text codecs that are no character set of a page: transforms, escapes, refusals. UTF-7 is
-# refused by browsers too (WHATWG), since it hides markup from filters.
-_NOT_CHARSETS = frozenset({
-    "idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7",
-})
-# Browsers read these labels as windows-1252 (WHATWG Encoding), and so do we.
-_LATIN1_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
 
 
 def media_type(content_type_header: str | None) -> str:
     """`text/html; charset=utf-8` -> `text/html`."""
     return (content_type_header or "").split(";", 1)[0].strip().lower()
-
-
-def header_charset(content_type_header: str | None) -> str | None:
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type_header or "", re.IGNORECASE)
-    return match.group(1) if match else None
 
 
 def classify_declared(content_type_header: str | None) -> str | None:
@@ -96,53 +76,6 @@ def refuse_binary(body: bytes) -> None:
     fed noise only fail (and log their own tracebacks)."""
     if looks_binary(body):
         raise _unsupported("binary file", "")
-
-
-
-def decode_body(body: bytes, declared_charset: str | None = None, *, html: bool = True) -> str:
-    """Text of a body: BOM first, then the HTTP header, then a `<meta>` tag, then a guess."""
-    for bom, encoding in _BOMS:
-        if body.startswith(bom):
-            return body.decode(encoding, errors="replace").lstrip("\ufeff")
-    encoding = _usable_encoding(declared_charset)
-    if encoding is None and html:
-        match = _META_CHARSET_RE.search(body[:16384])
-        if match:
-            encoding = _usable_encoding(match.group(1).decode("ascii", "ignore"))
-            # A UTF-16 label inside ASCII-readable markup is a lie (WHATWG); read as UTF-8.
-            if encoding and encoding.startswith("utf-16"):
-                encoding = "utf-8"
-    if encoding is not None:
-        try:
-            return body.decode(encoding, errors="replace")
-        except (UnicodeError, LookupError, ValueError, TypeError):
-            pass  # a label that names a codec but cannot read this body: guess instead
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    guess = from_bytes(body[:200_000]).best()
-    encoding = _usable_encoding(guess.encoding) if guess is not None else None
-    return body.decode(encoding or "cp1252", errors="replace")
-
-
-def _usable_encoding(label: str | None) -> str | None:
-    """The codec a charset label names, or None when it is no character set at all.
-
-    Python's codec registry also holds transforms (rot13, base64, zlib), IDNA and the
-    like; a page may name any of them, so only text encodings that read bytes count."""
-    if not label:
-        return None
-    label = label.strip().lower()
-    if label in _LATIN1_ALIASES:
-        return "cp1252"
-    try:
-        info = codecs.lookup(label)
-    except (LookupError, ValueError, TypeError):
-        return None
-    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
-        return None
-    return info.name
 
 
 def _friendly_name(kind: str) -> str:

@@ -15,7 +15,7 @@ from readability import Document as ReadabilityDocument
 
 from bot.briefing.model import Article
 from bot.briefing.text.boilerplate import is_promotion_line
-from bot.fetch.content import decode_body
+from bot.fetch.charsets import decode_body
 from bot.fetch.errors import InvalidUrl, NoArticleText
 from bot.fetch.urls import canonical_url
 from bot.redact import redact_userinfo

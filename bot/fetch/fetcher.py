@@ -14,15 +14,8 @@ import httpx
 from bot import __version__
 from bot.briefing.model import Article
 from bot.fetch.addresses import AddressPolicy, Resolver, parse_ip_literal
-from bot.fetch.content import (
-    HTML,
-    BoundedDecoder,
-    classify_declared,
-    decode_body,
-    header_charset,
-    refuse_binary,
-    sniff_kind,
-)
+from bot.fetch.charsets import decode_body
+from bot.fetch.content import HTML, BoundedDecoder, classify_declared, refuse_binary, sniff_kind
 from bot.fetch.deadline import Deadline
 from bot.fetch.errors import (
     FetchConnectionError,
@@ -176,7 +169,7 @@ class Fetcher:
         body = b"".join(chunks)
         refuse_binary(body)
         kind = kind or sniff_kind(body)
-        text = decode_body(body, header_charset(content_type), html=kind == HTML)
+        text = decode_body(body, content_type, html=kind == HTML)
         return Page(url=url, kind=kind, text=text)
 
     def _timeouts(self, deadline: Deadline) -> httpx.Timeout:

@@ -1,7 +1,9 @@
 """Render a neutral `Reply` as Slack Block Kit, trimmed to Slack's limits rather than rejected.
 
-Slack refuses a whole message when one block breaks a rule, so every limit below is enforced
-here by trimming: a long brief loses its tail, never the post.
+Blocks are built with `slack_sdk.models.blocks`, whose `to_dict()` checks Slack's limits and
+raises on a breach. Slack refuses a whole message when one block breaks a rule, so every text
+is shortened here first (with `bot.shorten`, marked "…"): a long brief loses its tail, never
+the post.
 """
 
 from __future__ import annotations
@@ -9,25 +11,37 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
 from bot.messages import Bullet, Link, Quote, Reply, Section
 from bot.shorten import shorten
 
+# Slack's own limits, as slack_sdk states (and checks) them.
+MAX_SECTION_TEXT = SectionBlock.text_max_length
+MAX_FIELDS = SectionBlock.fields_max_length
+MAX_HEADER_TEXT = HeaderBlock.text_max_length
+MAX_CONTEXT_ELEMENTS = ContextBlock.elements_max_length
+# Slack's limits that slack_sdk documents but does not check.
 MAX_BLOCKS = 50
-MAX_SECTION_TEXT = 3000
-MAX_HEADER_TEXT = 150
-MAX_FIELDS = 10
 MAX_FIELD_TEXT = 2000
-MAX_CONTEXT_ELEMENTS = 10
+# Our own choices.
 MAX_FALLBACK_TEXT = 3000
 MAX_LINK_BLOCKS = 2
 MAX_LABEL_TEXT = 300  # titles and names, so a link or bold marker is never cut in half
+MAX_BULLET_SOURCE = 2000  # before escaping, so a cut rarely lands inside a link
 NOTICE_KINDS = frozenset({"notice", "error"})
 TRIMMED_NOTE = "…trimmed to fit Slack."
-MAX_BULLET_SOURCE = 2000  # before escaping, so a cut rarely lands inside a link
 _URL = re.compile(r"<(https?://[^\s<>|]+)>|(https?://[^\s<>|]+)")
 _TRAILING_PUNCTUATION = ".,;:!?)]'\"”’"
 
-Block = dict[str, Any]
+BlockJson = dict[str, Any]
 
 
 def escape_mrkdwn(text: str) -> str:
@@ -65,8 +79,13 @@ def fallback_text(reply: Reply) -> str:
     return shorten(escape_mrkdwn(reply.plain_text()), MAX_FALLBACK_TEXT, flatten=False) or " "
 
 
-def render_blocks(reply: Reply) -> list[Block]:
-    """Block Kit for a reply: title, context, key actors, sections, links, at most 50 blocks."""
+def render_blocks(reply: Reply) -> list[BlockJson]:
+    """Block Kit JSON for a reply: title, context, actors, sections, links; at most 50 blocks."""
+    return [block.to_dict() for block in build_blocks(reply)]
+
+
+def build_blocks(reply: Reply) -> list[Block]:
+    """The reply's blocks as slack_sdk objects, every text already within its limit."""
     blocks = _title_blocks(reply)
     if reply.context:
         blocks.append(_context([mrkdwn_with_links(reply.context)]))
@@ -95,9 +114,8 @@ def _title_blocks(reply: Reply) -> list[Block]:
     linked = f"*{slack_link(reply.url, label)}*" if reply.url else ""
     if linked and len(linked) <= MAX_SECTION_TEXT:
         return [_mrkdwn_section(linked)]
-    return [{"type": "header",
-             "text": {"type": "plain_text",
-                      "text": shorten(title, MAX_HEADER_TEXT, flatten=False), "emoji": True}}]
+    header = PlainTextObject(text=shorten(title, MAX_HEADER_TEXT, flatten=False), emoji=True)
+    return [HeaderBlock(text=header)]
 
 
 def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
@@ -108,8 +126,8 @@ def _field_blocks(fields: tuple[tuple[str, str], ...]) -> list[Block]:
         text = f"*{shorten(escape_mrkdwn(name), MAX_LABEL_TEXT, flatten=False)}*"
         if value:
             text += f"\n{escape_mrkdwn(value)}"
-        rendered.append({"type": "mrkdwn", "text": shorten(text, MAX_FIELD_TEXT, flatten=False)})
-    blocks: list[Block] = [{"type": "section", "fields": rendered}]
+        rendered.append(MarkdownTextObject(text=shorten(text, MAX_FIELD_TEXT, flatten=False)))
+    blocks: list[Block] = [SectionBlock(fields=rendered)]
     if rest:
         names = ", ".join(escape_mrkdwn(name) for name, _ in rest)
         blocks.append(_context([f"Also: {names}"]))
@@ -163,12 +181,12 @@ def _link_blocks(links: tuple[Link, ...]) -> list[Block]:
     return blocks[:MAX_LINK_BLOCKS]
 
 
-def _context(texts: list[str]) -> Block:
-    elements = [{"type": "mrkdwn", "text": shorten(text, MAX_SECTION_TEXT, flatten=False)}
+def _context(texts: list[str]) -> ContextBlock:
+    elements = [MarkdownTextObject(text=shorten(text, MAX_SECTION_TEXT, flatten=False))
                 for text in texts[:MAX_CONTEXT_ELEMENTS]]
-    return {"type": "context", "elements": elements}
+    return ContextBlock(elements=elements)
 
 
-def _mrkdwn_section(text: str) -> Block:
-    return {"type": "section",
-            "text": {"type": "mrkdwn", "text": shorten(text, MAX_SECTION_TEXT, flatten=False)}}
+def _mrkdwn_section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=shorten(text, MAX_SECTION_TEXT,
+                                                            flatten=False)))

@@ -7,7 +7,7 @@ import pytest
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, brief_from_dict
 from bot.inputs import read_input
-from tests.briefing.samples import HANDWRITTEN
+from tests.support.articles import HANDWRITTEN
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_696627c64d0d201d.txt"
 

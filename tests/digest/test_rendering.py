@@ -9,7 +9,7 @@ from bot.platforms.discord_embeds import render_messages
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from tests.digest import texts
 from tests.digest.conftest import CHANNEL, PLATFORM, WORKSPACE, share
-from tests.platforms.limits import as_json, assert_valid_blocks, assert_within_discord_limits
+from tests.support.limits import as_json, assert_valid_blocks, assert_within_discord_limits
 
 BODIES = [texts.PORT_STRIKE_EXAMPLE, texts.ENERGY_BILLS, texts.WIND_FARM]
 

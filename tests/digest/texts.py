@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.handlers.conftest import ENERGY
+from tests.support.articles import ENERGY
 
 PORT_STRIKE_EXAMPLE = """\
 Dock workers at the port of Harwick ended a two-week strike on Thursday after the Harwick Port Authority agreed to a 7 percent pay rise over two years.

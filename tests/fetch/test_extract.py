@@ -8,9 +8,9 @@ import pytest
 
 from bot.briefing.model import Article
 from bot.fetch import FetchError, NoArticleText, extract_article
-from bot.fetch.content import decode_body
+from bot.fetch.charsets import decode_body
 from bot.fetch.extract import MIN_ARTICLE_CHARS, article_from_plain_text
-from tests.fetch.conftest import ARTICLE_HTML
+from tests.fetch.pages import ARTICLE_HTML
 
 PARAGRAPH = ("The committee heard evidence from residents who described the flooding in detail "
              "and asked the council for help with repairs. ")
@@ -77,21 +77,32 @@ def test_plain_text_paragraphs_are_unwrapped() -> None:
         article_from_plain_text("too short")
 
 
-@pytest.mark.parametrize("body, declared, expected", [
-    ("Ça va".encode("cp1252"), "iso-8859-1", "Ça va"),
-    ("Ça va".encode("cp1252"), "latin1", "Ça va"),
-    ("Ça “va”".encode(), "utf-8", "Ça “va”"),
+@pytest.mark.parametrize("body, content_type, expected", [
+    ("Ça va".encode("cp1252"), "text/html; charset=iso-8859-1", "Ça va"),
+    ("Ça va".encode("cp1252"), "text/html; charset=latin1", "Ça va"),
+    ("Ça “va”".encode(), "text/html; charset=utf-8", "Ça “va”"),
     ('<meta charset="koi8-r"><p>Привет'.encode("koi8-r"), None, "Привет"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>Привет'
+     .encode("cp1251"), "text/html", "Привет"),  # the charset is only in the <meta> tag
     ("\ufeffÇa va".encode("utf-16"), None, "Ça va"),
-    (b"\xef\xbb\xbf\xc3\x87a va", "iso-8859-1", "Ça va"),  # the BOM beats the header
+    (b"\xef\xbb\xbf\xc3\x87a va", "text/html; charset=iso-8859-1", "Ça va"),  # BOM beats header
+    ("\ufeffÇa va".encode("utf-16-le"), "text/html; charset=utf-8", "Ça va"),  # so does UTF-16's
     ("<p>Ça va très bien, merci</p>".encode(), None, "Ça va très bien"),
     ('<meta charset="utf-16"><p>plain</p>'.encode("ascii"), None, "plain"),
-    ('<meta charset="no-such-codec"><p>Ça</p>'.encode(), "bogus", "Ça"),
+    ('<meta charset="no-such-codec"><p>Ça</p>'.encode(), "text/html; charset=bogus", "Ça"),
 ])
 def test_decode_body_picks_the_right_charset(
-    body: bytes, declared: str | None, expected: str
+    body: bytes, content_type: str | None, expected: str
 ) -> None:
-    assert expected in decode_body(body, declared)
+    text = decode_body(body, content_type)
+    assert expected in text
+    assert "\ufeff" not in text and "\ufffd" not in text
+
+
+def test_a_plain_text_body_ignores_markup_that_names_a_charset() -> None:
+    body = 'Notes: <meta charset="koi8-r"> is how a page names its charset. Ça va.'.encode()
+    assert "Ça va" in decode_body(body, "text/plain", html=False)
+    assert "Ça va" not in decode_body(body, "text/html", html=True)
 
 
 def test_decode_body_guesses_undeclared_legacy_encodings() -> None:

@@ -24,7 +24,8 @@ from bot.fetch import (
     TooManyRedirects,
     UnsupportedContentType,
 )
-from tests.fetch.conftest import ARTICLE_HTML, LocalSite, make_settings, page, redirect, send
+from tests.fetch.pages import ARTICLE_HTML, make_settings
+from tests.support.site import LocalSite, page, redirect, send
 
 
 def resolver_to(*addresses: str, calls: list[str] | None = None):
@@ -223,6 +224,11 @@ def test_plain_text_and_untyped_html_are_briefed(site: LocalSite) -> None:
     ("text/html", ARTICLE_HTML.replace("Mayor", "Maire Ça").encode("utf-8")),
     ("text/html; charset=utf-8", b"\xef\xbb\xbf" + ARTICLE_HTML.replace("Mayor", "Maire Ça")
      .encode("utf-8")),
+    ("text/html; charset=iso-8859-1", b"\xef\xbb\xbf" + ARTICLE_HTML.replace("Mayor", "Maire Ça")
+     .encode("utf-8")),  # a wrong header charset: the BOM wins
+    ("text/html", ARTICLE_HTML.replace("<head>", '<head><meta http-equiv="Content-Type" '
+                                       'content="text/html; charset=koi8-r">')
+     .replace("Mayor", "Мэр").encode("koi8-r")),
 ])
 def test_charset_comes_from_header_meta_or_a_guess(
     site: LocalSite, content_type: str, body: bytes

@@ -10,7 +10,8 @@ import pytest
 
 from bot.fetch import Fetcher, HttpStatusError
 from bot.fetch.retries import retry_after_seconds
-from tests.fetch.conftest import LocalSite, make_settings, page
+from tests.fetch.pages import make_settings
+from tests.support.site import LocalSite, page
 
 
 def test_retry_after_reads_seconds_and_dates() -> None:

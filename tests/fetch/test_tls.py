@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.fetch import Fetcher, FetchError
-from tests.fetch.conftest import ARTICLE_HTML, LocalSite, make_settings, page
+from tests.fetch.pages import ARTICLE_HTML, make_settings
+from tests.support.site import LocalSite, page
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl")
 

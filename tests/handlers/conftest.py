@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from html import escape
 
 import pytest
 
@@ -12,39 +10,21 @@ from bot.bootstrap import Services, bootstrap
 from bot.messages import Event
 from bot.settings import Settings
 from handlers import Conversation
-from tests.briefing.samples import HANDWRITTEN
-from tests.fetch.conftest import LocalSite, page
-
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-
-ENERGY = """\
-The energy regulator Ofgem said on Monday that household bills would fall by a tenth in April, after wholesale gas prices eased through the winter.
-Consumer groups welcomed the cut but said bills remained far above their level of three years ago.
-"Families are still paying hundreds of pounds more than before the crisis," said Dame Clare Moriarty, chief executive of Citizens Advice.
-Energy Secretary Ed Miliband said the government would press suppliers to pass on lower costs quickly.
-Suppliers denied that they had been slow to cut prices, pointing to fixed deals signed last year.
-Analysts at Cornwall Insight expect prices to stay flat through the summer.
-"""
-
-
-def article_html(title: str, body: str) -> str:
-    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in body.strip().splitlines())
-    return (f"<!doctype html><html><head><title>{escape(title)}</title>"
-            f"<meta property='og:site_name' content='Test News'></head><body>"
-            f"<nav><a href='/'>Home</a></nav><article><h1>{escape(title)}</h1>{paragraphs}"
-            f"</article><footer>© Test News</footer></body></html>")
+from tests.support.articles import ENERGY, HANDWRITTEN, article_html
+from tests.support.clock import NOW
+from tests.support.site import LocalSite, page
 
 
 @pytest.fixture
-def site() -> Iterator[LocalSite]:
-    local = LocalSite()
+def site(site: LocalSite) -> LocalSite:
+    """The shared empty site (tests/conftest.py), serving the conversation's articles."""
+    local = site
     local.routes["/currency"] = page(article_html(
         "Sorvik tells Brandt to calm currency fears", HANDWRITTEN))
     local.routes["/currency-copy"] = page(article_html(
         "Sorvik tells Brandt to calm currency fears", HANDWRITTEN))
     local.routes["/energy"] = page(article_html("Energy bills to fall in April", ENERGY))
-    yield local
-    local.close()
+    return local
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from tests.briefing.samples import HANDWRITTEN
 from tests.handlers.conftest import answer_lines, event, paste, thread_answer
+from tests.support.articles import HANDWRITTEN
 
 
 def test_link_paste_replies_in_thread_with_brief(conversation, site):
@@ -186,7 +186,7 @@ def test_link_reposted_in_the_same_channel_within_minutes_is_briefed_once(
         conversation, services, site):
     from datetime import timedelta
 
-    from tests.handlers.conftest import NOW
+    from tests.support.clock import NOW
 
     [_first] = paste(conversation, site, "/energy", "m1")
     assert paste(conversation, site, "/energy", "m2") == []

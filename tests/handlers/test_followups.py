@@ -8,7 +8,8 @@ from bot.briefing.engine import build_brief
 from bot.briefing.model import Article
 from handlers.answers import position_line
 from handlers.retrieval import answer_type, answer_window, rank_answers
-from tests.handlers.conftest import ENERGY, answer_lines, event, paste, thread_answer
+from tests.handlers.conftest import answer_lines, event, paste, thread_answer
+from tests.support.articles import ENERGY
 
 
 def test_who_question_without_an_actor_falls_back_to_sentences(conversation, site):

@@ -8,8 +8,9 @@ import asyncio
 from bot.messages import Reply
 from bot.platforms.lanes import Lanes
 from handlers import Conversation
-from tests.handlers.conftest import ENERGY, article_html, event
-from tests.platforms.conftest import slow_page
+from tests.handlers.conftest import event
+from tests.support.articles import ENERGY, article_html
+from tests.support.site import slow_page
 
 
 def test_a_full_queue_gets_one_notice_and_a_topic_does_not_wait(services, site):

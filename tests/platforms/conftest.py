@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from bot.bootstrap import Services, bootstrap
 from bot.settings import Settings
-from tests.fetch.conftest import LocalSite, page, send
-from tests.handlers.conftest import ENERGY, NOW, article_html
 from tests.platforms.discord_harness import UKRAINE as DISCORD_UKRAINE
 from tests.platforms.discord_harness import ServicesFactory, open_site
-from tests.platforms.fake_slack import BOT_TOKEN, FakeSlack
-from tests.platforms.slack_requests import SIGNING_SECRET, SlackHarness
+from tests.support.articles import ENERGY, article_html
+from tests.support.clock import NOW
+from tests.support.fake_slack import BOT_TOKEN, FakeSlack
+from tests.support.site import LocalSite, page, slow_page
+from tests.support.slack_requests import SIGNING_SECRET, SlackHarness
 
 # The Discord harness's story, plus one more sentence.
 UKRAINE = DISCORD_UKRAINE + (
     "Analysts said a deal on prisoners could open the way to wider negotiations over the "
     "winter.\n")
-SLOW_SECONDS = 1.5
-
-
-def slow_page(body: str):
-    """An article that takes longer to arrive than Slack waits for an ack."""
-    def route(handler: BaseHTTPRequestHandler) -> None:
-        time.sleep(SLOW_SECONDS)
-        send(handler, body.encode())
-    return route
-
-
 @pytest.fixture
 def slack_site() -> Iterator[LocalSite]:
     local = LocalSite()

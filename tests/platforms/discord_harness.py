@@ -12,8 +12,6 @@ from bot.bootstrap import Services, bootstrap
 from bot.platforms.discord_bot import BriefingClient, build_discord_client
 from bot.settings import Settings
 from handlers import Conversation
-from tests.fetch.conftest import LocalSite, page
-from tests.handlers.conftest import ENERGY, article_html
 from tests.platforms.discord_fakes import (
     CHANNEL_ID,
     GUILD_ID,
@@ -25,6 +23,8 @@ from tests.platforms.discord_fakes import (
     text_channel_payload,
     use_fake_wire,
 )
+from tests.support.articles import ENERGY, article_html
+from tests.support.site import LocalSite, page
 
 UKRAINE = """\
 Ukraine and Russia agreed on Tuesday to resume talks on a prisoner exchange, officials in Kyiv said.

@@ -10,7 +10,7 @@ import pytest
 from bot.bootstrap import bootstrap
 from bot.platforms.console import ConsoleChat
 from bot.settings import Settings
-from tests.handlers.conftest import NOW
+from tests.support.clock import NOW
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_tilde_of_an_unknown_user_is_answered(chat: ConsoleChat, line: str) -> N
 
 
 def test_a_home_relative_path_is_briefed(chat: ConsoleChat, tmp_path, monkeypatch) -> None:
-    from tests.handlers.conftest import ENERGY
+    from tests.support.articles import ENERGY
 
     monkeypatch.setenv("HOME", str(tmp_path))
     (tmp_path / "energy.txt").write_text("Energy bills to fall\n\n" + ENERGY * 2)

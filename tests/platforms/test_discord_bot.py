@@ -19,7 +19,7 @@ from tests.platforms.discord_fakes import (
     user_payload,
 )
 from tests.platforms.discord_harness import OTHER_CHANNEL_ID, post, posted, run_bot
-from tests.platforms.limits import assert_within_discord_limits
+from tests.support.limits import assert_within_discord_limits
 
 
 def test_pasted_link_gets_a_brief_embed_replying_to_the_message(make_services,

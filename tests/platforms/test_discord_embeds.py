@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.messages import Link, Reply, Section
 from bot.platforms.discord_embeds import render_messages
-from tests.platforms.limits import as_json, assert_within_discord_limits
+from tests.support.limits import as_json, assert_within_discord_limits
 
 
 def huge_reply() -> Reply:

@@ -9,7 +9,7 @@ from bot.platforms.slack_blocks import (
     mrkdwn_with_links,
     render_blocks,
 )
-from tests.platforms.limits import assert_valid_blocks
+from tests.support.limits import assert_valid_blocks
 
 
 def huge_reply() -> Reply:
@@ -114,3 +114,13 @@ def test_a_quote_is_rendered_from_its_parts_never_by_splitting_a_line() -> None:
             "the plan: delayed — Budget &amp; plans") in texts
     assert "*Stories*\n• Talks: day two" in texts
     assert str(quote) in reply.plain_text()
+
+
+def test_a_long_title_without_a_link_is_a_shortened_header_not_an_error() -> None:
+    title = "Parliament debates the energy bill late into the night " * 10
+    [header] = render_blocks(Reply(kind="brief", title=title))
+    assert_valid_blocks([header])
+    assert header["type"] == "header"
+    shown = header["text"]["text"]
+    assert shown.endswith("…") and len(shown) <= 150
+    assert " ".join(title.split()).startswith(shown[:-1])

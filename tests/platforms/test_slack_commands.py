@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import time
 
-from tests.platforms.fake_slack import BOT_USER_ID
-from tests.platforms.slack_requests import (
+from tests.support.fake_slack import BOT_USER_ID
+from tests.support.slack_requests import (
     CHANNEL,
     SlackHarness,
     command_body,

@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 
 from bot.bootstrap import bootstrap
-from tests.handlers.conftest import NOW
 from tests.platforms.conftest import slack_settings
-from tests.platforms.fake_slack import BOT_TOKEN, BOT_USER_ID
-from tests.platforms.slack_requests import (
+from tests.support.clock import NOW
+from tests.support.fake_slack import BOT_TOKEN, BOT_USER_ID
+from tests.support.slack_requests import (
     CHANNEL,
     SlackHarness,
     event_body,

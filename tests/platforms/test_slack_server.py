@@ -24,10 +24,10 @@ from bot.platforms.slack import (
 )
 from bot.settings import Settings
 from handlers import Conversation
-from tests.handlers.conftest import NOW
 from tests.platforms.conftest import slack_settings
-from tests.platforms.fake_slack import FakeSlack
-from tests.platforms.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
+from tests.support.clock import NOW
+from tests.support.fake_slack import FakeSlack
+from tests.support.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
 
 
 def free_port() -> int:

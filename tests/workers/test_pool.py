@@ -13,8 +13,8 @@ from bot.errors import BotError
 from bot.settings import Settings
 from bot.workers import BudgetExceeded, LinkPool
 from bot.workers.pool import MB, Budget
-from tests.fetch.conftest import LocalSite, page
-from tests.handlers.conftest import ENERGY, article_html
+from tests.support.articles import ENERGY, article_html
+from tests.support.site import LocalSite, page
 
 
 @pytest.fixture(scope="module")

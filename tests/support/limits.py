@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import discord
+from slack_sdk.models.blocks import Block
 
 LIMITS = {"title": 256, "description": 4096, "fields": 25, "field_name": 256,
           "field_value": 1024, "footer": 2048, "total": 6000, "embeds": 10}
@@ -60,9 +61,10 @@ def assert_valid_text(obj: dict[str, Any], limit: int) -> None:
 
 
 def assert_valid_blocks(blocks: list[dict[str, Any]]) -> None:
-    """Slack's Block Kit rules for the block types this renderer uses."""
+    """Slack's Block Kit rules for the block types this renderer uses, and slack_sdk's own."""
     assert 1 <= len(blocks) <= 50
     for block in blocks:
+        assert Block.parse(block).to_dict() == block  # slack_sdk reads it back and checks it
         kind = block["type"]
         assert kind in {"header", "section", "context"}, kind
         if kind == "header":

@@ -19,7 +19,7 @@ from bot.bootstrap import Services
 from bot.platforms.slack import build_slack_app
 from bot.platforms.slack_bridge import SlackBridge
 from handlers import Conversation
-from tests.platforms.fake_slack import TEAM_ID, FakeSlack
+from tests.support.fake_slack import TEAM_ID, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
 CHANNEL = "C1"

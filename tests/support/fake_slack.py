@@ -14,6 +14,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from tests.support.site import send
+
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T1"
@@ -119,24 +121,15 @@ def _handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
             if self.path.startswith("/response/"):
                 with fake._lock:
                     fake.calls.append(Call("response_url", params, authorization))
-                self._send(200, b"ok", "text/plain")
+                send(self, b"ok", content_type="text/plain")
                 return
             method = self.path.removeprefix("/api/").split("?")[0]
             status, answer = fake.answer(method, params)
             with fake._lock:
                 fake.calls.append(Call(method, params, authorization, status, answer))
             headers = {"Retry-After": "0"} if status == 429 else {}
-            self._send(status, json.dumps(answer).encode(), "application/json", headers)
-
-        def _send(self, status: int, body: bytes, content_type: str,
-                  headers: dict[str, str] | None = None) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
+            send(self, json.dumps(answer).encode(), status=status,
+                 content_type="application/json", headers=headers)
 
         def log_message(self, *_args: object) -> None:
             pass
