@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.briefing.model import Brief
+
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -50,6 +52,30 @@ class Share:
     thread_id: str | None
     reply_id: str | None
     shared_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A chat message that shares an article: where it was posted, by whom, and when."""
+
+    platform: str
+    workspace: str
+    channel: str
+    user: str
+    message_id: str
+    thread_id: str | None
+    shared_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What one unit of work for a shared article gives back: the article, the brief to
+    show, this share's id, and the workspace's first share of it before this one."""
+
+    article: StoredArticle
+    brief: Brief
+    share_id: int
+    first: Share | None
 
 
 @dataclass(frozen=True, slots=True)
