@@ -25,7 +25,7 @@ WIND = ("Norfolk offshore wind farm approved", texts.WIND_FARM,
 
 
 def compose(services, **kwargs):
-    return compose_digest(services, PLATFORM, WORKSPACE, CHANNEL, services.clock(), **kwargs)
+    return compose_digest(services.store, services.settings, PLATFORM, WORKSPACE, CHANNEL, services.clock(), **kwargs)
 
 
 def items(reply):
