@@ -39,22 +39,6 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
-    """One post of an article: who, where, when, and the messages that anchor its thread."""
-
-    id: int
-    article_id: int
-    platform: str
-    workspace: str
-    channel: str
-    user: str
-    message_id: str
-    thread_id: str | None
-    reply_id: str | None
-    shared_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
 class Post:
     """A chat message that shares an article: where it was posted, by whom, and when."""
 
@@ -65,6 +49,16 @@ class Post:
     message_id: str
     thread_id: str | None
     shared_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Share(Post):
+    """One post of an article as stored: its id, the article, and the bot's reply, which
+    anchors the thread as well as the user's message does."""
+
+    id: int
+    article_id: int
+    reply_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
