@@ -33,15 +33,16 @@ class Conversation:
     """Routes events; holds no state of its own, so any process can serve any event."""
 
     def __init__(self, parts: ConversationParts) -> None:
+        """Keep the parts the conversation itself uses; give each handler only its own."""
         self.articles = parts.articles
         self.channels = parts.channels
         self.claims = parts.claims
         self.clock = parts.clock
         self.links = LinkBriefing(parts.briefer, parts.links, parts.clock,
                                   parts.settings.brief_max_chars)
-        self.commands = command_table(self.links, DigestDesk(parts.digests, parts.settings,
-                                                             parts.clock),
-                                      parts.articles, parts.channels, parts.clock)
+        digests = DigestDesk(parts.digests, parts.settings, parts.clock)
+        self.commands = command_table(self.links, digests, parts.articles, parts.channels,
+                                      parts.clock)
 
     def route(self, event: Event) -> list[Reply]:
         """Never raises for anything a user can send; a bug becomes a short apology."""
