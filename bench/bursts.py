@@ -20,12 +20,10 @@ from pathlib import Path
 
 from bench.common import print_table, require_eval
 from bench.extraction import _serve
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, build_conversation
 from bot.messages import Event
 from bot.platforms.lanes import Lanes
 from bot.settings import Settings
-from handlers import Conversation
-from handlers.links import store_article
 
 SIZES = tuple(int(n) for n in os.environ.get("BURST_SIZES", "50,180").split(","))
 PROBE_SECONDS = 0.05
@@ -57,7 +55,7 @@ def one_by_one(urls: list[str], port: int) -> float:
         for url in urls:
             try:
                 article, brief = services.fetch_and_brief_here(url)
-                store_article(services, article, url, brief)
+                services.store.save_article(article, brief, article.url or url)
             except Exception:  # a page the bot refuses still took its time
                 pass
         elapsed = time.perf_counter() - started
@@ -95,12 +93,13 @@ async def _burst(urls: list[str], route: Callable[[Event], Awaitable[object]]
 def burst(urls: list[str], port: int, *, pool: bool) -> tuple[float, list[float], list[float]]:
     with tempfile.TemporaryDirectory() as folder:
         services = _services(Path(folder), port)
-        conversation = Conversation(services)
+        conversation = build_conversation(services)
         conversation.route(_event("energy", "command", 0))  # migrate before timing
         _warm(services)  # the old path loads the model in this process: not in the timing
         if pool:
             services.start_link_pool()
-            lanes = Lanes(conversation, services.settings.link_queue_size)
+            lanes = Lanes(conversation, services.settings.link_queue_size,
+                          services.link_workers)
 
             async def route(event: Event) -> object:
                 return await lanes.route(event, None)

@@ -26,12 +26,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.common import print_table, require_eval
-from bot.bootstrap import bootstrap
+from bot.bootstrap import bootstrap, build_conversation
 from bot.briefing.model import Article
 from bot.briefing.text.sentences import split_sentences
 from bot.messages import Event, Reply
 from bot.settings import Settings
-from handlers import Conversation
 from handlers.retrieval import query_terms
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -142,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
         settings = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.db'}",
                             log_level="WARNING")
         services = bootstrap(settings, clock=lambda: NOW)
-        conversation = Conversation(services)
+        conversation = build_conversation(services)
         started = time.perf_counter()
         for number, article in enumerate(articles):
             conversation.share_article(Event("bench", "team", "library", "loader", article.url

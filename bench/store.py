@@ -19,7 +19,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from bench.common import print_table, require_eval
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, build_conversation
 from bot.briefing.engine import build_brief
 from bot.briefing.model import Article, Brief
 from bot.messages import Event
@@ -123,7 +123,7 @@ def main() -> None:
         settings = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.db'}",
                             log_level="WARNING")
         services = bootstrap(settings, clock=lambda: NOW)
-        conversation = Conversation(services)
+        conversation = build_conversation(services)
         rate = ingest(services, pairs, copy=0)
         rows = measure(conversation, len(pairs))
         copy_rates = [ingest(services, pairs, copy) for copy in range(1, 10)]

@@ -1,8 +1,10 @@
-"""The one place that builds concrete dependencies: settings, store, fetcher, engine."""
+"""The composition root: the one place that builds settings, the store (and so the only
+database engine), the fetcher, the briefing engine and the link pool, and wires them into
+the conversation and the digest scheduler. Nothing below imports this module."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -11,12 +13,15 @@ from bot.briefing.model import Article, Brief
 from bot.errors import InputError
 from bot.inputs import check_briefable, cut_text, read_input
 from bot.logs import configure_logging
+from bot.messages import Sender
 from bot.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from bot.digest.scheduler import DigestScheduler
     from bot.fetch import Fetcher
     from bot.store import Store
     from bot.workers import LinkPool
+    from handlers import Conversation
 
 
 def utc_now() -> datetime:
@@ -25,7 +30,10 @@ def utc_now() -> datetime:
 
 @dataclass
 class Services:
-    """Everything the handlers need, built lazily so `brief` never opens a database."""
+    """The concrete parts, each built on first use so `brief` never opens a database.
+
+    Only entry points (the CLI, the runner, a worker process, tests) hold it; they hand
+    each consumer the narrow part it uses (see `build_conversation`)."""
 
     settings: Settings
     clock: Callable[[], datetime] = utc_now
@@ -69,7 +77,7 @@ class Services:
 
     def brief_article(self, article: Article, sentences: int | None = None,
                       method: str | None = None) -> Brief:
-        """Brief at most `brief_max_chars` of the text (`is_cut` tells a reply to say so);
+        """Brief at most `brief_max_chars` of the text (a reply says so when it was cut);
         the brief keeps the whole article, and its offsets hold in either."""
         count = self.settings.summary_sentences if sentences is None else sentences
         if count < 1:
@@ -80,9 +88,6 @@ class Services:
         brief = build_brief(briefed, count, method or self.settings.summary_method)
         return brief if briefed is article else replace(brief, article=article)
 
-    def is_cut(self, article: Article) -> bool:
-        return len(article.text) > self.settings.brief_max_chars
-
     def fetch_and_brief(self, url: str) -> tuple[Article, Brief]:
         """A link: in the pool's workers when `run` started one, else in this process."""
         if self.link_pool is not None:
@@ -92,6 +97,11 @@ class Services:
     def fetch_and_brief_here(self, url: str) -> tuple[Article, Brief]:
         article = self.fetch_article(url)
         return article, self.brief_article(article)
+
+    @property
+    def link_workers(self) -> int | None:
+        """How many links are briefed at once: the pool's size; None without a pool."""
+        return self.link_pool.size if self.link_pool is not None else None
 
     def start_link_pool(self) -> None:
         """Warm workers for `run`; the CLI and console brief in their own process."""
@@ -120,3 +130,22 @@ def bootstrap(settings: Settings | None = None, *, fetcher: Fetcher | None = Non
     settings = settings or get_settings()
     configure_logging(settings.log_level, settings.log_format)
     return Services(settings, clock or utc_now, _fetcher=fetcher)
+
+
+def build_conversation(services: Services) -> Conversation:
+    """The conversation, given the narrow parts of the store, the briefer and the clock."""
+    from handlers import Conversation
+    from handlers.ports import ConversationParts
+
+    store = services.store
+    return Conversation(ConversationParts(
+        briefer=services, links=store, articles=store, channels=store, digests=store,
+        claims=store, settings=services.settings, clock=services.clock))
+
+
+def build_digest_scheduler(services: Services, senders: Mapping[str, Sender]
+                           ) -> DigestScheduler:
+    """The digest scheduler on the store's own engine, posting through `senders`."""
+    from bot.digest.scheduler import DigestScheduler
+
+    return DigestScheduler(services.store, services.settings, senders, services.clock)

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from bot import __version__
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, build_conversation
 from bot.errors import BotError
 from bot.formats import RENDERERS
 from bot.redact import redact_userinfo
@@ -59,14 +59,22 @@ def sentence_count(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     services = bootstrap()
+    try:
+        return run_command(services, args)
+    finally:
+        services.close()
+
+
+def run_command(services: Services, args: argparse.Namespace) -> int:
     if args.command == "brief":
         quiet_logging(services)
         return brief_inputs(services, args.inputs, args.format, args.sentences, args.method)
     if args.command == "digest":
         from bot.digest.command import run_digest_command
 
-        return run_digest_command(services, args.target, args.workspace, args.dry_run,
-                                  args.hours, sys.stdout, sys.stderr)
+        return run_digest_command(lambda: services.store, services.settings, services.clock(),
+                                  args.target, args.workspace, args.dry_run, args.hours,
+                                  sys.stdout, sys.stderr)
     if args.command == "run":
         return run_bot(services, slack_http=args.slack_http)
     if args.command == "db":
@@ -74,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "console":
         from bot.platforms.console import run_console
 
-        return run_console(services, sys.stdin, sys.stdout)
+        return run_console(build_conversation(services), sys.stdin, sys.stdout)
     return EXIT_BAD_INPUT
 
 
@@ -94,7 +102,7 @@ def run_bot(services: Services, *, slack_http: bool) -> int:
         from bot.platforms.console import run_console
 
         log.info("no chat platform configured: starting the console")
-        return run_console(services, sys.stdin, sys.stdout)
+        return run_console(build_conversation(services), sys.stdin, sys.stdout)
     log.info("starting %s", " and ".join(platforms))
     return asyncio.run(serve(services, platforms, slack_http=slack_http))
 
@@ -109,7 +117,6 @@ def manage_database(services: Services, action: str) -> int:
         return 0
     store = services.store  # opening the store upgrades it to the newest schema
     print(f"{store.backend} schema at revision {store.schema_revision()}")
-    services.close()
     return 0
 
 

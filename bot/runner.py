@@ -14,7 +14,7 @@ import signal
 from collections.abc import Coroutine
 from typing import Any
 
-from bot.bootstrap import Services
+from bot.bootstrap import Services, build_conversation, build_digest_scheduler
 from bot.messages import Sender
 from handlers import Conversation
 
@@ -39,7 +39,7 @@ def configured_platforms(services: Services, *, slack_http: bool) -> list[str]:
 async def serve(services: Services, platforms: list[str], *, slack_http: bool = False,
                 stop: asyncio.Event | None = None) -> int:
     """Run until a signal (or `stop`) arrives or a platform fails; returns the exit code."""
-    conversation = Conversation(services)
+    conversation = build_conversation(services)
     stop = stop or asyncio.Event()
     if platforms:
         # Links are briefed in warm worker processes, off the loop and off the chat path.
@@ -47,7 +47,8 @@ async def serve(services: Services, platforms: list[str], *, slack_http: bool = 
     freeze_startup_heap()
     _install_signal_handlers(stop)
     coroutines, senders = _platform_parts(services, conversation, platforms, slack_http)
-    scheduler = _start_scheduler(services, senders)
+    scheduler = build_digest_scheduler(services, senders)
+    scheduler.start()
     tasks = [asyncio.create_task(coro, name=name) for name, coro in coroutines.items()]
     stopper = asyncio.create_task(stop.wait(), name="stop")
     try:
@@ -60,8 +61,7 @@ async def serve(services: Services, platforms: list[str], *, slack_http: bool = 
         stopper.cancel()
         if tasks:
             await asyncio.wait(tasks, timeout=SHUTDOWN_GRACE_SECONDS)
-        if scheduler is not None:
-            await scheduler.aclose(timeout=SHUTDOWN_GRACE_SECONDS)
+        await scheduler.aclose(timeout=SHUTDOWN_GRACE_SECONDS)
         services.close()
     return _exit_code(tasks)
 
@@ -96,14 +96,6 @@ def _platform_parts(services: Services, conversation: Conversation, platforms: l
                                             client_factory=sender.factory)
         senders["discord"] = sender
     return coroutines, senders
-
-
-def _start_scheduler(services: Services, senders: dict[str, Sender]) -> Any:
-    from bot.digest.scheduler import DigestScheduler
-
-    scheduler = DigestScheduler(services, senders)
-    scheduler.start()
-    return scheduler
 
 
 def _install_signal_handlers(stop: asyncio.Event) -> None:

@@ -7,8 +7,8 @@ under a brief is answered from that article unless another one fits far better.
 
 from __future__ import annotations
 
-from bot.bootstrap import Services
 from bot.briefing.model import Brief
+from bot.store.protocols import ArticleReader
 from bot.store.records import StoredArticle
 from handlers.retrieval import query_terms
 
@@ -17,10 +17,9 @@ HOME_WEIGHT = 2.0  # the thread's article
 RANK_DECAY = 0.1  # the n-th article found weighs 1 / (1 + n * RANK_DECAY)
 
 
-def question_candidates(services: Services, workspace: str, question: str,
+def question_candidates(store: ArticleReader, workspace: str, question: str,
                         home: StoredArticle | None = None) -> list[tuple[Brief, float]]:
     """(brief, weight) pairs, the thread's article first; [] when nothing matches."""
-    store = services.store
     terms = query_terms(question)
     found = store.search_articles(workspace, " ".join(terms), None, SEARCH_ARTICLES,
                                   match_any=True) if terms else []

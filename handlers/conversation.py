@@ -6,7 +6,6 @@ import logging
 import re
 from datetime import timedelta
 
-from bot.bootstrap import Services
 from bot.briefing.model import Article, Brief
 from bot.errors import BotError
 from bot.fetch import find_links
@@ -14,9 +13,11 @@ from bot.logs import log_context
 from bot.messages import Event, Reply
 from bot.store.records import StoredArticle
 from handlers.candidates import question_candidates
-from handlers.commands import command_of, handle_command
+from handlers.commands import command_of, command_table
+from handlers.digest import DigestDesk
 from handlers.followups import Context, answer, detect_intent
-from handlers.links import brief_links, share_reply, store_article
+from handlers.links import LinkBriefing
+from handlers.ports import ConversationParts
 from handlers.replies import error_reply, notice
 
 log = logging.getLogger(__name__)
@@ -31,8 +32,17 @@ _MENTION = re.compile(r"<@[!&]?[\w.-]+>")
 class Conversation:
     """Routes events; holds no state of its own, so any process can serve any event."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(self, parts: ConversationParts) -> None:
+        """Keep the parts the conversation itself uses; give each handler only its own."""
+        self.articles = parts.articles
+        self.channels = parts.channels
+        self.claims = parts.claims
+        self.clock = parts.clock
+        self.links = LinkBriefing(parts.briefer, parts.links, parts.clock,
+                                  parts.settings.brief_max_chars)
+        digests = DigestDesk(parts.digests, parts.settings, parts.clock)
+        self.commands = command_table(self.links, digests, parts.articles, parts.channels,
+                                      parts.clock)
 
     def route(self, event: Event) -> list[Reply]:
         """Never raises for anything a user can send; a bug becomes a short apology."""
@@ -71,40 +81,39 @@ class Conversation:
     def reply_posted(self, reply: Reply, message_id: str) -> None:
         """Remember the bot's own message, so replies in its thread find the article."""
         if reply.share_id is not None and message_id:
-            self.services.store.set_reply_id(reply.share_id, message_id)
+            self.links.store.set_reply_id(reply.share_id, message_id)
 
     def share_article(self, event: Event, article: Article) -> Reply:
         """Brief an article read by the platform itself (the console's file paths)."""
-        fallback = article.url or f"file:{event.text.strip()}"
-        stored = store_article(self.services, article, fallback)
-        return share_reply(self.services, event, stored, event.thread or event.message_id)
+        return self.links.share_article(event, article)
 
     def _route(self, event: Event) -> list[Reply]:
         if event.kind == "command":
-            return handle_command(self.services, event)
+            command = command_of(event)
+            return self.commands[command.name](event, command)
         text = _MENTION.sub(" ", event.text).strip()
         links = find_links(text)
         thread = event.thread or event.message_id or None
         if links and (event.kind == "mention" or self._watching(event)):
-            return brief_links(self.services, event, links, thread)
+            return self.links.brief_links(event, links, thread)
         if event.kind == "mention":
             return [self._follow_up(event, text, thread)]
         if event.thread:
-            stored = self.services.store.article_for_thread(
+            stored = self.articles.article_for_thread(
                 event.platform, event.workspace, event.channel, event.thread)
             if stored is not None:
                 return [self._answer(event, text, stored, event.thread)]
         return []
 
     def _watching(self, event: Event) -> bool:
-        settings = self.services.store.channel_settings(event.platform, event.workspace,
-                                                        event.channel)
+        settings = self.channels.channel_settings(event.platform, event.workspace,
+                                                  event.channel)
         return settings.watch
 
     def _follow_up(self, event: Event, text: str, thread: str | None) -> Reply:
         """A mention: about the thread's article, else about the whole store."""
         if event.thread:
-            stored = self.services.store.article_for_thread(
+            stored = self.articles.article_for_thread(
                 event.platform, event.workspace, event.channel, event.thread)
             if stored is not None:
                 return self._answer(event, text, stored, thread)
@@ -114,18 +123,18 @@ class Conversation:
                 thread: str | None) -> Reply:
         """The thread's article is the context when there is one; otherwise the articles
         that match the question anywhere in the workspace, else the channel's recent ones."""
-        store = self.services.store
+        store = self.articles
         intent = detect_intent(text)
 
         def search(question: str) -> list[tuple[Brief, float]]:
-            return question_candidates(self.services, event.workspace, question, home)
+            return question_candidates(store, event.workspace, question, home)
 
         if home is not None:
             briefs = [store.get_brief(home.id)]
         else:
             briefs = [brief for brief, _ in search(intent.subject or text)][:RECENT_ARTICLES]
             if not briefs or intent.name in {"more", "sources"}:
-                since = self.services.clock() - timedelta(days=RECENT_DAYS)
+                since = self.clock() - timedelta(days=RECENT_DAYS)
                 recent = store.recent_articles(event.workspace, since, RECENT_ARTICLES,
                                                channel=event.channel)
                 loaded = store.get_briefs([a.id for a in recent])
@@ -138,11 +147,10 @@ class Conversation:
 
         Claims are rows in the database (the exactly-once event table), so every process
         agrees and a restart keeps the place; old claims expire with the event keys."""
-        store = self.services.store
         where = f"more:{event.workspace}:{event.channel}:{event.thread or '-'}"
         for page in range(MAX_MORE_PAGES):
             key = f"{where}:{page}"
-            if store.claim_event(event.platform, key):
-                store.finish_event(event.platform, key)
+            if self.claims.claim_event(event.platform, key):
+                self.claims.finish_event(event.platform, key)
                 return page
         return MAX_MORE_PAGES

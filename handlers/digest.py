@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import available_timezones
 
-from bot.bootstrap import Services
 from bot.digest.composer import build_digest
 from bot.digest.registry import notify_channel_changed
 from bot.digest.state import (
@@ -33,7 +33,10 @@ from bot.digest.state import (
     window_start,
 )
 from bot.messages import Event, Reply
+from bot.settings import Settings
 from bot.store import ChannelSettings
+from bot.store.protocols import DigestStore
+from handlers.ports import Clock
 from handlers.replies import notice
 
 USAGE = ("Use /brief digest on [HH:MM] [Area/City] [--always], /brief digest off, "
@@ -45,17 +48,27 @@ _TIME_LIKE = re.compile(r"\d{1,2}[:.h]\d{2}")  # also other scripts' digits: ٠�
 _CLEAR_TOPICS = {"none", "off", "clear", "-"}
 
 
-def handle_digest(services: Services, event: Event, text: str) -> list[Reply]:
+@dataclass(frozen=True, slots=True)
+class DigestDesk:
+    """What the digest commands use: the channel's settings and stories, the workspace's
+    defaults (time and zone), and the clock."""
+
+    store: DigestStore
+    defaults: Settings
+    clock: Clock
+
+
+def handle_digest(desk: DigestDesk, event: Event, text: str) -> list[Reply]:
     """`text` is what follows `digest`: an action, then its words."""
     action, _, rest = text.strip().partition(" ")
     action = action.lower()
     run = DIGEST_ACTIONS.get(action)
     if run is None:
         return [notice(f"I don't know “digest {action}”. {USAGE}")]
-    return [run(services, event, rest)]
+    return [run(desk, event, rest)]
 
 
-def turn_on(services: Services, event: Event, text: str) -> Reply:
+def turn_on(desk: DigestDesk, event: Event, text: str) -> Reply:
     clock: str | None = None
     zone: str | None = None
     always = False
@@ -71,10 +84,10 @@ def turn_on(services: Services, event: Event, text: str) -> Reply:
             return notice(f"I don't understand “{word}”. {USAGE}")
         else:
             zone = canonical_zone(word)
-    current = _settings(services, event)
-    default_clock, default_zone = digest_time_and_zone(current, services.settings)
+    current = _settings(desk, event)
+    default_clock, default_zone = digest_time_and_zone(current, desk.defaults)
     # The store checks the time and the zone and raises InputError with a human message.
-    updated = services.store.update_channel_settings(
+    updated = desk.store.update_channel_settings(
         event.platform, event.workspace, event.channel, digest_enabled=True,
         digest_time=clock or default_clock, digest_timezone=zone or default_zone,
         extra={ALWAYS_KEY: always or None})
@@ -94,30 +107,31 @@ def canonical_zone(word: str) -> str:
     return _zones_by_folded_name().get(word.casefold(), word)
 
 
-def turn_off(services: Services, event: Event, _text: str = "") -> Reply:
-    services.store.update_channel_settings(event.platform, event.workspace, event.channel,
+def turn_off(desk: DigestDesk, event: Event, _text: str = "") -> Reply:
+    desk.store.update_channel_settings(event.platform, event.workspace, event.channel,
                                            digest_enabled=False)
     notify_channel_changed(event.platform, event.workspace, event.channel)
     return notice("Daily digests are off in this channel. /brief digest now still posts one.")
 
 
-def digest_now(services: Services, event: Event, _text: str = "") -> Reply:
+def digest_now(desk: DigestDesk, event: Event, _text: str = "") -> Reply:
     """Post one here, now; it counts as the last digest for the next comparison."""
-    now = services.clock()
-    digest = build_digest(services, event.platform, event.workspace, event.channel, now)
+    now = desk.clock()
+    digest = build_digest(desk.store, desk.defaults, event.platform, event.workspace,
+                          event.channel, now)
     if digest is None or digest.snapshot is None:
-        since = window_start(_settings(services, event), now)
+        since = window_start(_settings(desk, event), now)
         return notice(f"Nothing for a digest since {since:%Y-%m-%d %H:%M} UTC: no stories were "
                       "shared here or matched this channel's topics.")
-    record_digest(services.store, event.platform, event.workspace, event.channel, now,
+    record_digest(desk.store, event.platform, event.workspace, event.channel, now,
                   digest.snapshot)
     return digest.reply
 
 
-def set_topics(services: Services, event: Event, text: str) -> Reply:
+def set_topics(desk: DigestDesk, event: Event, text: str) -> Reply:
     raw = [topic.strip() for topic in text.split(",") if topic.strip()]
     if not raw:
-        topics = digest_topics(_settings(services, event))
+        topics = digest_topics(_settings(desk, event))
         listed = ", ".join(topics) if topics else "none"
         return notice(f"Digest topics here: {listed}. Set them with "
                       "/brief digest topics ukraine, energy (or: topics none).")
@@ -127,24 +141,24 @@ def set_topics(services: Services, event: Event, text: str) -> Reply:
         return notice(f"Up to {MAX_TOPICS} topics of at most {MAX_TOPIC_CHARS} characters, "
                       "separated by commas.")
     topics = list(dict.fromkeys(raw))
-    save_topics(services.store, event.platform, event.workspace, event.channel, topics)
+    save_topics(desk.store, event.platform, event.workspace, event.channel, topics)
     if not topics:
         return notice("The digest here now covers only the stories shared in this channel.")
     return notice(f"The digest here now also covers: {', '.join(topics)}.")
 
 
-def show_settings(services: Services, event: Event, _text: str = "") -> Reply:
-    settings = _settings(services, event)
+def show_settings(desk: DigestDesk, event: Event, _text: str = "") -> Reply:
+    settings = _settings(desk, event)
     topics = digest_topics(settings)
     about = f" Topics: {', '.join(topics)}." if topics else ""
     if not settings.digest_enabled:
         return notice(f"The daily digest is off in this channel.{about} {USAGE}")
-    clock, zone = digest_time_and_zone(settings, services.settings)
+    clock, zone = digest_time_and_zone(settings, desk.defaults)
     return notice(f"The daily digest is on: every day at {clock} ({zone}).{about} "
                   f"{_empty_day_note(settings)} {USAGE}")
 
 
-DigestAction = Callable[[Services, Event, str], Reply]
+DigestAction = Callable[[DigestDesk, Event, str], Reply]
 DIGEST_ACTIONS: dict[str, DigestAction] = {
     "": show_settings, "status": show_settings, "show": show_settings,
     "on": turn_on,
@@ -160,5 +174,5 @@ def _empty_day_note(settings: ChannelSettings) -> str:
     return "A day without stories posts nothing (add --always for one short line)."
 
 
-def _settings(services: Services, event: Event) -> ChannelSettings:
-    return services.store.channel_settings(event.platform, event.workspace, event.channel)
+def _settings(desk: DigestDesk, event: Event) -> ChannelSettings:
+    return desk.store.channel_settings(event.platform, event.workspace, event.channel)

@@ -9,14 +9,14 @@ and the reply says so.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors, positions_by_actor
 from bot.briefing.model import Brief
 from bot.formats import REPORTING_CUES, describe_dispute, position_holder
 from bot.messages import Bullet, Quote, Reply, Section
 from bot.shorten import shorten
+from bot.store.protocols import ArticleReader
 from bot.store.records import StoredArticle
 
 DEFAULT_DAYS = 7
@@ -36,15 +36,14 @@ _PRIORITY = (("Stories", 3), ("Disputed", 2), ("Positions", 3), ("Stories", 99),
              ("Disputed", 99), ("Positions", 99))
 
 
-def topic_brief(services: Services, workspace: str, topic: str, days: int,
-                rest: bool = False) -> Reply:
+def topic_brief(store: ArticleReader, workspace: str, topic: str, days: int,
+                now: datetime, rest: bool = False) -> Reply:
     """The terse brief, or with `rest` the lines the terse one left out."""
-    now = services.clock()
     since = now - timedelta(days=days)
-    found = services.store.search_articles(workspace, topic, since, limit=SEARCHED_STORIES)
+    found = store.search_articles(workspace, topic, since, limit=SEARCHED_STORIES)
     window = f"the last {days} day{'s' if days != 1 else ''}"
-    stories = _distinct(services, [a for a in found
-                                   if a.published is None or a.published >= since.date()])
+    stories = _distinct(store, [a for a in found
+                                if a.published is None or a.published >= since.date()])
     if not stories:
         older = [a.published for a in found if a.published is not None]
         hint = (f"{len(older)} matching stor{'ies were' if len(older) != 1 else 'y was'} "
@@ -103,14 +102,15 @@ def _fit(lines: dict[str, list[Bullet]], used: int
     return shown, {name: lines[name][taken[name]:] for name in lines}
 
 
-def _distinct(services: Services, found: list[StoredArticle]
+def _distinct(store: ArticleReader, found: list[StoredArticle]
               ) -> list[tuple[StoredArticle, Brief]]:
     """Newest first, one per story: the same title or the same lead under another URL is
     the same story."""
     seen: set[str] = set()
     stories = []
+    briefs = store.get_briefs([article.id for article in found])
     for article in sorted(found, key=_age_key, reverse=True):
-        brief = services.store.get_brief(article.id)
+        brief = briefs[article.id]
         lead = brief.summary[0].text if brief.summary else ""
         keys = {_folded(article.title), _folded(lead)} - {""}
         if keys & seen:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import TextIO
 
-from bot.bootstrap import Services
 from bot.digest.composer import build_digest
 from bot.digest.posting import post_digest
 from bot.digest.state import window_start
 from bot.errors import BotError
 from bot.messages import Reply
+from bot.settings import Settings
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 EXIT_FAILED = 1
@@ -27,11 +29,13 @@ CONSOLE = "console"
 CONSOLE_WORKSPACE = "local"
 
 
-def run_digest_command(services: Services, target: str, workspace: str | None,
-                       dry_run: bool, hours: int | None, out: TextIO, err: TextIO) -> int:
-    """Exit 0 when done (also when there was nothing to post), 2 for a bad request."""
+def run_digest_command(open_store: Callable[[], Store], defaults: Settings, now: datetime,
+                       target: str, workspace: str | None, dry_run: bool, hours: int | None,
+                       out: TextIO, err: TextIO) -> int:
+    """Exit 0 when done (also when there was nothing to post), 2 for a bad request; the
+    store is opened only for a good one."""
     try:
-        return _run(services, target, workspace, dry_run, hours, out, err)
+        return _run(open_store, defaults, now, target, workspace, dry_run, hours, out, err)
     except BotError as error:
         err.write(f"error: {error.user_message}\n")
         return EXIT_BAD_INPUT
@@ -41,8 +45,9 @@ def run_digest_command(services: Services, target: str, workspace: str | None,
         return EXIT_FAILED
 
 
-def _run(services: Services, target: str, workspace: str | None, dry_run: bool,
-         hours: int | None, out: TextIO, err: TextIO) -> int:
+def _run(open_store: Callable[[], Store], defaults: Settings, now: datetime, target: str,
+         workspace: str | None, dry_run: bool, hours: int | None, out: TextIO, err: TextIO
+         ) -> int:
     platform, _, channel = target.partition(":")
     if not platform or not channel:
         err.write(f"error: {target!r}: expected PLATFORM:CHANNEL, e.g. console:local\n")
@@ -60,27 +65,27 @@ def _run(services: Services, target: str, workspace: str | None, dry_run: bool,
         err.write(f"Posting to {platform} needs the bot running (python -m bot run), which "
                   f"posts digests on schedule; use --dry-run to print this one here.\n")
         return EXIT_BAD_INPUT
-    now = services.clock()
+    store = open_store()
     if dry_run:
-        digest = build_digest(services, platform, workspace, channel, now, hours)
+        digest = build_digest(store, defaults, platform, workspace, channel, now, hours)
         if digest is None:
-            return _nothing(services, platform, workspace, channel, now, hours, out)
+            return _nothing(store, platform, workspace, channel, now, hours, out)
         out.write(digest.reply.plain_text() + "\n")
         return 0
 
     async def print_reply(_workspace: str, _channel: str, reply: Reply) -> None:
         out.write(reply.plain_text() + "\n")
 
-    posted = asyncio.run(post_digest(services, print_reply, platform, workspace, channel,
-                                     now, claim=False, hours=hours))
+    posted = asyncio.run(post_digest(store, defaults, print_reply, platform, workspace,
+                                     channel, now, claim=False, hours=hours))
     if not posted:
-        return _nothing(services, platform, workspace, channel, now, hours, out)
+        return _nothing(store, platform, workspace, channel, now, hours, out)
     return 0
 
 
-def _nothing(services: Services, platform: str, workspace: str, channel: str,
+def _nothing(store: Store, platform: str, workspace: str, channel: str,
              now: datetime, hours: int | None, out: TextIO) -> int:
-    settings = services.store.channel_settings(platform, workspace, channel)
+    settings = store.channel_settings(platform, workspace, channel)
     since = window_start(settings, now, hours)
     out.write(f"No stories for {platform}:{channel} since {since:%Y-%m-%d %H:%M} UTC; "
               "nothing to post.\n")

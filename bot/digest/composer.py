@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from bot.bootstrap import Services
 from bot.briefing.across import find_contrasts, merge_actors
 from bot.digest.changes import Snapshot, change_lines, take_snapshot
 from bot.digest.state import (
@@ -25,8 +24,10 @@ from bot.digest.state import (
 from bot.digest.stories import Coverage, Story, group_stories
 from bot.formats import describe_actors, describe_dispute, key_actors, position_holder
 from bot.messages import Link, Reply, Section
+from bot.settings import Settings
 from bot.shorten import shorten
-from bot.store import Store, StoredArticle
+from bot.store import StoredArticle
+from bot.store.protocols import ArticleReader, DigestStore
 
 MAX_STORIES = 8
 CHANNEL_ARTICLES = 60
@@ -47,20 +48,20 @@ class Digest:
     snapshot: Snapshot | None  # None: an empty day's one-liner, which keeps the old snapshot
 
 
-def compose_digest(services: Services, platform: str, workspace: str, channel: str,
-                   now: datetime, hours: int | None = None) -> Reply | None:
+def compose_digest(store: DigestStore, defaults: Settings, platform: str, workspace: str,
+                   channel: str, now: datetime, hours: int | None = None) -> Reply | None:
     """The digest Reply, or None on a day with nothing to say (and no `--always`)."""
-    digest = build_digest(services, platform, workspace, channel, now, hours)
+    digest = build_digest(store, defaults, platform, workspace, channel, now, hours)
     return digest.reply if digest else None
 
 
-def build_digest(services: Services, platform: str, workspace: str, channel: str,
-                 now: datetime, hours: int | None = None) -> Digest | None:
-    store = services.store
+def build_digest(store: DigestStore, defaults: Settings, platform: str, workspace: str,
+                 channel: str, now: datetime, hours: int | None = None) -> Digest | None:
+    """`defaults` gives the time zone of a channel that has none of its own."""
     settings = store.channel_settings(platform, workspace, channel)
     since = window_start(settings, now, hours)
     topics = digest_topics(settings)
-    zone = channel_zone(settings, services.settings)
+    zone = channel_zone(settings, defaults)
     when = f"since {since.astimezone(zone):%a %d %b %H:%M} ({zone.key})"
     coverage = gather_coverage(store, workspace, channel, topics, since)
     if not coverage:
@@ -85,7 +86,7 @@ def build_digest(services: Services, platform: str, workspace: str, channel: str
     return Digest(reply, since, snapshot)
 
 
-def gather_coverage(store: Store, workspace: str, channel: str, topics: list[str],
+def gather_coverage(store: ArticleReader, workspace: str, channel: str, topics: list[str],
                     since: datetime) -> list[Coverage]:
     """The channel's shares, newest first, then topic matches; each article once."""
     found = store.recent_articles(workspace, since, CHANNEL_ARTICLES, channel=channel)

@@ -7,16 +7,17 @@ import asyncio
 import logging
 from datetime import datetime
 
-from bot.bootstrap import Services
 from bot.digest.composer import build_digest
 from bot.digest.state import record_digest, scheduled_day
 from bot.messages import Sender
+from bot.settings import Settings
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
 
-async def post_digest(services: Services, send: Sender, platform: str, workspace: str,
-                      channel: str, now: datetime | None = None, *, claim: bool = True,
+async def post_digest(store: Store, defaults: Settings, send: Sender, platform: str,
+                      workspace: str, channel: str, now: datetime, *, claim: bool = True,
                       hours: int | None = None) -> bool:
     """True when a digest went out.
 
@@ -27,20 +28,18 @@ async def post_digest(services: Services, send: Sender, platform: str, workspace
     Operators' explicit requests (`claim=False`) post regardless; `hours` overrides the
     window, as the CLI's --hours does.
     """
-    now = now or services.clock()
-    store = await asyncio.to_thread(lambda: services.store)
     day = None
     if claim:
         settings = await asyncio.to_thread(store.channel_settings, platform, workspace, channel)
-        day = scheduled_day(settings, services.settings, now)
+        day = scheduled_day(settings, defaults, now)
         claimed = await asyncio.to_thread(store.claim_digest, platform, workspace, channel, day)
         if not claimed:
             log.info("digest for %s:%s:%s on %s was already claimed", platform, workspace,
                      channel, day)
             return False
     try:
-        digest = await asyncio.to_thread(build_digest, services, platform, workspace, channel,
-                                         now, hours)
+        digest = await asyncio.to_thread(build_digest, store, defaults, platform, workspace,
+                                         channel, now, hours)
         if digest is None:
             log.info("no stories for the digest of %s:%s:%s", platform, workspace, channel)
             return False

@@ -1,7 +1,7 @@
 """Which digest scheduler runs on which event loop in this process.
 
 Jobs in the persistent job store are pickled, so they carry only channel names; the job
-function finds the services and senders of the scheduler running it here. Handlers use
+function finds the scheduler (its store and senders) running it here. Handlers use
 `notify_channel_changed` to reschedule at once; without a scheduler in this process (the
 console, a CLI) the settings they wrote are picked up by every bot's periodic sync.
 """

@@ -3,8 +3,8 @@ database so that a restart keeps every schedule.
 
 - Persistence: digest jobs live in `SQLAlchemyJobStore`s on the store's own engine
   (`Store.engine`), one table per platform this process has a sender for. They hold
-  only channel names; `run_scheduled_digest` finds the services and senders through
-  `bot.digest.registry`.
+  only channel names; `run_scheduled_digest` finds the scheduler (its store and senders)
+  through `bot.digest.registry`.
 - Missed runs: `coalesce` folds a backlog into one run, and `misfire_grace_time`
   (DIGEST_MISFIRE_GRACE_HOURS) drops a run later than that. A start-up within the grace
   therefore posts the missed digest once.
@@ -20,7 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.jobstores.base import BaseJobStore, ConflictingIdError, JobLookupError
@@ -28,7 +28,6 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.bootstrap import Services
 from bot.digest import registry
 from bot.digest.jobs import (
     digest_job_id,
@@ -40,7 +39,8 @@ from bot.digest.jobs import (
 from bot.digest.posting import post_digest
 from bot.digest.state import digest_time_and_zone
 from bot.messages import Sender
-from bot.store import ChannelSettings
+from bot.settings import Settings
+from bot.store import ChannelSettings, Store
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +64,17 @@ async def run_scheduled_digest(platform: str, workspace: str, channel: str) -> N
 class DigestScheduler:
     """One per process, on the bot's event loop; see the module docstring."""
 
-    def __init__(self, services: Services, senders: Mapping[str, Sender]) -> None:
-        self.services = services
+    def __init__(self, store: Store, settings: Settings, senders: Mapping[str, Sender],
+                 clock: Callable[[], datetime]) -> None:
+        """`store` is migrated already; its engine keeps the jobs too (no second engine)."""
+        self.store = store
+        self.settings = settings
         self.senders = dict(senders)
-        settings = services.settings
+        self.clock = clock
         self.grace_seconds = max(1, int(settings.digest_misfire_grace_hours * 3600))
-        engine = services.store.engine  # the store's own: bootstrap builds the only one
         stores: dict[str, BaseJobStore] = {
             digest_jobstore(platform): SQLAlchemyJobStore(
-                engine=engine, tablename=digest_job_table(platform))
+                engine=store.engine, tablename=digest_job_table(platform))
             for platform in self.senders}
         self.scheduler = AsyncIOScheduler(
             jobstores={**stores, LOCAL_JOBS: MemoryJobStore()},
@@ -88,12 +90,11 @@ class DigestScheduler:
         channel settings. Due jobs run once the caller yields to the loop."""
         loop = asyncio.get_running_loop()
         self._stopping = False
-        _ = self.services.store  # migrated before any job reads it
         self.scheduler.start()
         registry.register(loop, self)
         self.sync_jobs()
         self.scheduler.add_job(self.sync_jobs, "interval",
-                               minutes=self.services.settings.digest_sync_minutes,
+                               minutes=self.settings.digest_sync_minutes,
                                id=SYNC_JOB_ID, jobstore=LOCAL_JOBS, replace_existing=True)
 
     def shutdown(self) -> None:
@@ -119,7 +120,7 @@ class DigestScheduler:
         APScheduler guards its job stores with a lock and wakes the loop thread-safely."""
         if platform not in self.senders:  # a process serving that platform schedules it
             return
-        settings = self.services.store.channel_settings(platform, workspace, channel)
+        settings = self.store.channel_settings(platform, workspace, channel)
         if settings.digest_enabled:
             self._ensure_job(settings)
         else:
@@ -136,7 +137,7 @@ class DigestScheduler:
         """Make the job store agree with the channel settings; runs in a worker thread
         after start. A job that is still right is left alone: it keeps its next run time."""
         enabled = {(c.platform, c.workspace, c.channel)
-                   for c in self.services.store.digest_channels() if c.platform in self.senders}
+                   for c in self.store.digest_channels() if c.platform in self.senders}
         for platform, workspace, channel in sorted(enabled):
             self.schedule_channel(platform, workspace, channel)
         jobs = [job for platform in self.senders
@@ -146,7 +147,7 @@ class DigestScheduler:
                    job.kwargs.get("channel"))
             if key in enabled:
                 continue
-            if not self.services.store.channel_settings(*key).digest_enabled:  # may be new
+            if not self.store.channel_settings(*key).digest_enabled:  # may be new
                 log.info("removing the digest job of %s:%s:%s", *key)
                 self.unschedule_channel(*key)
 
@@ -158,7 +159,8 @@ class DigestScheduler:
                         workspace, channel)
             return False
         task = asyncio.ensure_future(
-            post_digest(self.services, send, platform, workspace, channel, claim=True))
+            post_digest(self.store, self.settings, send, platform, workspace, channel,
+                        self.clock(), claim=True))
         self._posting.add(task)
         task.add_done_callback(self._posting.discard)
         try:
@@ -179,7 +181,7 @@ class DigestScheduler:
             replace_existing=True, misfire_grace_time=self.grace_seconds)
 
     def _ensure_job(self, settings: ChannelSettings) -> None:
-        clock, zone = digest_time_and_zone(settings, self.services.settings)
+        clock, zone = digest_time_and_zone(settings, self.settings)
         key = (settings.platform, settings.workspace, settings.channel)
         job_id, name = digest_job_id(*key), digest_job_name(clock, zone)
         jobstore = digest_jobstore(settings.platform)

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.digest.changes import Snapshot
 from bot.settings import Settings
-from bot.store import ChannelSettings, Store
+from bot.store import ChannelSettings
+from bot.store.protocols import ChannelStore
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def window_start(settings: ChannelSettings, now: datetime, hours: int | None = N
     return since
 
 
-def record_digest(store: Store, platform: str, workspace: str, channel: str, at: datetime,
+def record_digest(store: ChannelStore, platform: str, workspace: str, channel: str, at: datetime,
                   snapshot: Snapshot | None) -> None:
     """After a post: remember when, and what it showed (None keeps the previous snapshot,
     for an empty day's one-liner that showed nothing to compare with)."""
@@ -68,7 +69,7 @@ def record_digest(store: Store, platform: str, workspace: str, channel: str, at:
     store.update_channel_settings(platform, workspace, channel, extra={LAST_KEY: value})
 
 
-def save_topics(store: Store, platform: str, workspace: str, channel: str,
+def save_topics(store: ChannelStore, platform: str, workspace: str, channel: str,
                 topics: Sequence[str]) -> ChannelSettings:
     return store.update_channel_settings(platform, workspace, channel,
                                          extra={TOPICS_KEY: list(topics) or None})

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from bot.bootstrap import Services
 from bot.errors import BotError
 from bot.fetch import find_links
 from bot.inputs import read_input, user_path
@@ -26,8 +25,8 @@ SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 
 class ConsoleChat:
-    def __init__(self, services: Services, out: TextIO) -> None:
-        self.conversation = Conversation(services)
+    def __init__(self, conversation: Conversation, out: TextIO) -> None:
+        self.conversation = conversation
         self.out = out
         self.last_thread: str | None = None
 
@@ -99,9 +98,9 @@ def _is_path(line: str) -> bool:
         return False
 
 
-def run_console(services: Services, stdin: TextIO, stdout: TextIO) -> int:
+def run_console(conversation: Conversation, stdin: TextIO, stdout: TextIO) -> int:
     """Read one message per line until end of input (or /quit)."""
-    chat = ConsoleChat(services, stdout)
+    chat = ConsoleChat(conversation, stdout)
     loaded = chat.preload()
     interactive = stdin.isatty()
     if interactive:
@@ -115,5 +114,4 @@ def run_console(services: Services, stdin: TextIO, stdout: TextIO) -> int:
         if not line or line.strip() in {"/quit", "/exit"}:
             break
         chat.show(chat.handle_line(line))
-    services.close()
     return 0

@@ -63,7 +63,8 @@ class BriefingClient(discord.Client):
                                   brief_in_thread=services.settings.discord_brief_in_thread)
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(build_brief_group(self))
-        self.lanes = Lanes(conversation, services.settings.link_queue_size)
+        self.lanes = Lanes(conversation, services.settings.link_queue_size,
+                           services.link_workers)
 
     async def setup_hook(self) -> None:
         """Runs once per login, before the gateway connects: register `/brief`."""

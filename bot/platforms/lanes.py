@@ -26,7 +26,9 @@ APOLOGY = "Something went wrong on my side; the team has the details."
 class Lanes:
     """Route events on the right path; one per platform connection."""
 
-    def __init__(self, conversation: Conversation, queue_size: int) -> None:
+    def __init__(self, conversation: Conversation, queue_size: int,
+                 link_workers: int | None = None) -> None:
+        """`link_workers`: how many links are briefed at once (the link pool's size)."""
         self.conversation = conversation
         self.queue_size = queue_size
         self._admitted = 0
@@ -34,8 +36,7 @@ class Lanes:
         self._told: set[tuple[str, str, str]] = set()
         # One thread per worker, and one storing a finished brief: more threads would only
         # wait on the workers or contend for the database's write lock.
-        pool = conversation.services.link_pool
-        workers = pool.size if pool is not None else (os.cpu_count() or 1)
+        workers = link_workers or os.cpu_count() or 1
         self._link_threads = ThreadPoolExecutor(max_workers=workers + 1,
                                                 thread_name_prefix="links")
 

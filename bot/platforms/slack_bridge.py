@@ -49,7 +49,8 @@ class SlackBridge:
         self.services = services
         self.conversation = conversation
         self._in_flight: set[asyncio.Task[Any]] = set()
-        self.lanes = Lanes(conversation, services.settings.link_queue_size)
+        self.lanes = Lanes(conversation, services.settings.link_queue_size,
+                           services.link_workers)
 
     async def on_message(self, body: Payload, event: Payload, context: AsyncBoltContext,
                          client: AsyncWebClient, request: AsyncBoltRequest) -> None:

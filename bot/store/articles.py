@@ -97,6 +97,13 @@ def save_article(
     session: Session, article: Article, brief: Brief, canonical_url: str
 ) -> StoredArticle:
     """Idempotent: the same URL or the same text returns the row already kept."""
+    return keep_article(session, article, brief, canonical_url)[0]
+
+
+def keep_article(
+    session: Session, article: Article, brief: Brief, canonical_url: str
+) -> tuple[StoredArticle, bool]:
+    """`save_article`, and whether this call wrote the row (so `brief` is what it holds)."""
     url = canonical_url.strip()
     if not url:
         raise InputError("That link has no address I can keep.")
@@ -106,7 +113,7 @@ def save_article(
     has_text = bool(normalise_text(article.text))
     existing = find_article(session, url, digest if has_text else None)
     if existing is not None:
-        return existing
+        return existing, False
     values = {
         "canonical_url": url,
         "content_hash": digest,
@@ -116,12 +123,13 @@ def save_article(
         "text": article.text,
         "brief": stored_brief(brief, article.text),
     }
-    if not insert_ignoring_conflicts(session, ArticleRow.__table__, values, ["canonical_url"]):
+    inserted = insert_ignoring_conflicts(session, ArticleRow.__table__, values, ["canonical_url"])
+    if not inserted:
         logger.debug("article %s was saved concurrently; using that row", url)
     saved = find_article(session, url)
     if saved is None:  # pragma: no cover - the insert or the conflicting row guarantees one
         raise NotFoundError(f"article {url} vanished while saving")
-    return saved
+    return saved, inserted
 
 
 def stored_brief(brief: Brief, text: str) -> dict[str, Any]:

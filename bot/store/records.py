@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.briefing.model import Brief
+
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -37,19 +39,37 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Share:
-    """One post of an article: who, where, when, and the messages that anchor its thread."""
+class Post:
+    """A chat message that shares an article: where it was posted, by whom, and when."""
 
-    id: int
-    article_id: int
     platform: str
     workspace: str
     channel: str
     user: str
     message_id: str
     thread_id: str | None
-    reply_id: str | None
     shared_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Share(Post):
+    """One post of an article as stored: its id, the article, and the bot's reply, which
+    anchors the thread as well as the user's message does."""
+
+    id: int
+    article_id: int
+    reply_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What one unit of work for a shared article gives back: the article, the brief to
+    show, this share's id, and the workspace's first share of it before this one."""
+
+    article: StoredArticle
+    brief: Brief
+    share_id: int
+    first: Share | None
 
 
 @dataclass(frozen=True, slots=True)

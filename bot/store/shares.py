@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.store.articles import NotFoundError
 from bot.store.database import insert_ignoring_conflicts
 from bot.store.models import ArticleRow, ShareRow, utc_now
-from bot.store.records import Share
+from bot.store.records import Post, Share
 
 _SHARE_KEY = ["platform", "workspace", "channel", "message_id", "article_id"]
 
@@ -55,6 +55,14 @@ def record_share(
     insert_ignoring_conflicts(session, ShareRow.__table__, values, _SHARE_KEY)
     conditions = [getattr(ShareRow, name) == value for name, value in key.items()]
     return session.execute(select(ShareRow.id).where(*conditions)).scalar_one()
+
+
+def share_post(session: Session, article_id: int, post: Post) -> tuple[int, Share | None]:
+    """Record `post` of the article: its share id, and the workspace's first share before it."""
+    first = first_share(session, article_id, post.workspace)
+    share_id = record_share(session, article_id, post.platform, post.workspace, post.channel,
+                            post.user, post.message_id, post.thread_id, post.shared_at)
+    return share_id, first
 
 
 def set_reply_id(session: Session, share_id: int, reply_id: str) -> None:

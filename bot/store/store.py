@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.briefing.model import Article, Brief
 from bot.store import articles, channels, events, migrate, search, shares
 from bot.store.database import create_store_engine
-from bot.store.records import ChannelSettings, Share, StoredArticle
+from bot.store.records import ChannelSettings, Post, Share, Shared, StoredArticle
 
 # Longer than any brief takes (fetch deadline plus briefing), shorter than Slack's last retry.
 DEFAULT_EVENT_LEASE = timedelta(minutes=2)
@@ -149,6 +149,21 @@ class Store:
                 session, article_id, platform, workspace, channel, user, message_id,
                 thread_id, shared_at,
             )
+
+    def share_new_article(self, article: Article, brief: Brief, canonical_url: str,
+                          post: Post) -> Shared:
+        """One unit of work for a freshly briefed article: keep it with its brief and record
+        the post. When the same URL or text is kept already, that row and its brief win."""
+        with self._transaction() as session:
+            stored, created = articles.keep_article(session, article, brief, canonical_url)
+            shown = brief if created else articles.load_brief(session, stored.id)
+            return Shared(stored, shown, *shares.share_post(session, stored.id, post))
+
+    def share_stored_article(self, stored: StoredArticle, post: Post) -> Shared:
+        """One unit of work for an article kept before: record the post, load its brief."""
+        with self._transaction() as session:
+            brief = articles.load_brief(session, stored.id)
+            return Shared(stored, brief, *shares.share_post(session, stored.id, post))
 
     def set_reply_id(self, share_id: int, reply_id: str) -> None:
         with self._transaction() as session:

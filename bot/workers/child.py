@@ -17,12 +17,10 @@ UNEXPECTED = "something went wrong on my side while briefing it"
 
 def serve_links(connection: Connection, settings: Settings) -> None:
     """Answer requests until the pool sends None or goes away (EOF)."""
-    from bot.bootstrap import Services
-    from bot.logs import configure_logging
+    from bot.bootstrap import bootstrap
 
     _die_with_parent()
-    configure_logging(settings.log_level, settings.log_format)
-    services = Services(settings)
+    services = bootstrap(settings)  # logging as configured, and a fetcher of its own
     connection.send(("ready",))
     while True:
         try:

@@ -16,7 +16,7 @@ MINISTER = "Ed Miliband"  # "Energy Secretary" is his title
 
 
 def digest_now(services):
-    return build_digest(services, PLATFORM, WORKSPACE, CHANNEL, services.clock())
+    return build_digest(services.store, services.settings, PLATFORM, WORKSPACE, CHANNEL, services.clock())
 
 
 def post(services, digest):

@@ -6,16 +6,16 @@ from datetime import timedelta
 
 import pytest
 
+from bot.bootstrap import build_conversation
 from bot.digest.state import ALWAYS_KEY, last_digest
 from bot.messages import Event
-from handlers import Conversation
 from tests.digest import texts
 from tests.digest.conftest import CHANNEL, NOW, PLATFORM, WORKSPACE, share
 
 
 @pytest.fixture
 def route(services):
-    conversation = Conversation(services)
+    conversation = build_conversation(services)
 
     def send(text: str):
         return conversation.route(Event(platform=PLATFORM, workspace=WORKSPACE,

@@ -25,7 +25,7 @@ WIND = ("Norfolk offshore wind farm approved", texts.WIND_FARM,
 
 
 def compose(services, **kwargs):
-    return compose_digest(services, PLATFORM, WORKSPACE, CHANNEL, services.clock(), **kwargs)
+    return compose_digest(services.store, services.settings, PLATFORM, WORKSPACE, CHANNEL, services.clock(), **kwargs)
 
 
 def items(reply):
@@ -138,3 +138,27 @@ def test_digest_links_are_link_items(services):
     assert reply is not None and reply.links
     assert all(isinstance(link, Link) for link in reply.links)
     assert reply.links[0] == Link("1 · Example News", PORT_A[2])
+
+
+def test_a_digest_loads_all_its_briefs_in_one_query(services):
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    def record(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement.upper())
+
+    def brief_queries() -> int:
+        statements.clear()
+        event.listen(services.store.engine, "before_cursor_execute", record)
+        try:
+            assert items(compose(services))
+        finally:
+            event.remove(services.store.engine, "before_cursor_execute", record)
+        return sum("ARTICLES.BRIEF" in statement for statement in statements)
+
+    share(services, *ENERGY)
+    assert brief_queries() == 1
+    for story in (PORT_A, PORT_B, WIND):
+        share(services, *story)
+    assert brief_queries() == 1

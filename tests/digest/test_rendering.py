@@ -25,7 +25,7 @@ def busy_day(services) -> None:
 
 def test_a_busy_digest_renders_within_slack_limits(services):
     busy_day(services)
-    reply = compose_digest(services, PLATFORM, WORKSPACE, CHANNEL, services.clock())
+    reply = compose_digest(services.store, services.settings, PLATFORM, WORKSPACE, CHANNEL, services.clock())
     assert reply is not None and reply.kind == "digest"
     blocks = render_blocks(reply)
     assert_valid_blocks(blocks)
@@ -35,7 +35,7 @@ def test_a_busy_digest_renders_within_slack_limits(services):
 
 def test_a_busy_digest_renders_within_discord_limits(services):
     busy_day(services)
-    reply = compose_digest(services, PLATFORM, WORKSPACE, CHANNEL, services.clock())
+    reply = compose_digest(services.store, services.settings, PLATFORM, WORKSPACE, CHANNEL, services.clock())
     assert reply is not None
     messages = as_json(render_messages(reply))
     assert 1 <= len(messages) <= 5

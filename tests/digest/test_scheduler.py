@@ -14,12 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, build_conversation, build_digest_scheduler
 from bot.digest import DigestScheduler, post_digest
 from bot.digest.jobs import digest_job_id, digest_job_table, digest_jobstore, digest_trigger
 from bot.digest.scheduler import LOCAL_JOBS
 from bot.messages import Event
-from handlers import Conversation
 from tests.digest import texts
 from tests.digest.conftest import (
     CHANNEL,
@@ -65,7 +64,7 @@ def enable_digest(services: Services, due: datetime, zone: str = "UTC") -> None:
 
 async def leave_job_due(services: Services, due: datetime) -> None:
     """A process that scheduled the job and went down before it was due at `due`."""
-    scheduler = DigestScheduler(services, {PLATFORM: RecordingSender()})
+    scheduler = build_digest_scheduler(services, {PLATFORM: RecordingSender()})
     scheduler.start()
     scheduler.scheduler.pause()
     scheduler.scheduler.modify_job(JOB_ID, DIGEST_JOBS, next_run_time=due)
@@ -74,7 +73,7 @@ async def leave_job_due(services: Services, due: datetime) -> None:
 
 async def run_for(services: Services, sender: RecordingSender, until: Callable[[], bool],
                   timeout: float = 5.0) -> DigestScheduler:
-    scheduler = DigestScheduler(services, {PLATFORM: sender})
+    scheduler = build_digest_scheduler(services, {PLATFORM: sender})
     scheduler.start()
     deadline = asyncio.get_running_loop().time() + timeout
     while not until() and asyncio.get_running_loop().time() < deadline:
@@ -98,7 +97,7 @@ async def until_due_jobs_were_processed(scheduler: DigestScheduler) -> None:
 async def run_due_jobs(services: Services, sender: RecordingSender) -> None:
     """A process that starts, runs every job due at start, and stops: it waits for the
     scheduler's own pass over due jobs and for their posts, not for a guessed time."""
-    scheduler = DigestScheduler(services, {PLATFORM: sender})
+    scheduler = build_digest_scheduler(services, {PLATFORM: sender})
     scheduler.start()
     await until_due_jobs_were_processed(scheduler)
     await scheduler.aclose()  # waits for any post it started
@@ -125,13 +124,13 @@ def test_restart_keeps_the_jobs(make_services, tmp_path):
     kept = datetime(2030, 1, 7, 7, 0, tzinfo=UTC)  # a Monday, 08:00 in Berlin
 
     async def first_process() -> None:
-        scheduler = DigestScheduler(services, {PLATFORM: RecordingSender()})
+        scheduler = build_digest_scheduler(services, {PLATFORM: RecordingSender()})
         scheduler.start()
         scheduler.scheduler.modify_job(JOB_ID, DIGEST_JOBS, next_run_time=kept)
         await scheduler.aclose()
 
     async def second_process() -> tuple[str, datetime]:
-        scheduler = DigestScheduler(make_services(), {PLATFORM: RecordingSender()})
+        scheduler = build_digest_scheduler(make_services(), {PLATFORM: RecordingSender()})
         scheduler.start()
         job = scheduler.scheduler.get_job(JOB_ID, DIGEST_JOBS)
         await scheduler.aclose()
@@ -221,11 +220,15 @@ def test_claim_blocks_a_second_post_and_a_failed_post_releases_it(make_services)
     failing, working = RecordingSender(fail=True), RecordingSender()
 
     async def attempts() -> list[bool]:
+        def post(sender: RecordingSender):
+            return post_digest(services.store, services.settings, sender, PLATFORM, WORKSPACE,
+                               CHANNEL, services.clock())
+
         results = []
         with pytest.raises(ConnectionError):
-            await post_digest(services, failing, PLATFORM, WORKSPACE, CHANNEL)
-        results.append(await post_digest(services, working, PLATFORM, WORKSPACE, CHANNEL))
-        results.append(await post_digest(services, working, PLATFORM, WORKSPACE, CHANNEL))
+            await post(failing)
+        results.append(await post(working))
+        results.append(await post(working))
         return results
 
     assert asyncio.run(attempts()) == [True, False]
@@ -234,14 +237,14 @@ def test_claim_blocks_a_second_post_and_a_failed_post_releases_it(make_services)
 
 def test_digest_commands_from_a_worker_thread_move_the_job(make_services):
     services = make_services()
-    conversation = Conversation(services)
+    conversation = build_conversation(services)
 
     def command(text: str) -> None:
         conversation.route(Event(platform=PLATFORM, workspace=WORKSPACE, channel=CHANNEL,
                                  user="u1", text=text, kind="command"))
 
     async def scenario() -> list[str | None]:
-        scheduler = DigestScheduler(services, {PLATFORM: RecordingSender()})
+        scheduler = build_digest_scheduler(services, {PLATFORM: RecordingSender()})
         scheduler.start()
         names = []
         for text in ("digest on 07:15 Europe/Berlin", "digest on 9:30", "digest off"):
@@ -262,7 +265,7 @@ def test_a_process_without_the_platform_leaves_its_jobs_alone(make_services):
 
     async def processes() -> None:
         await leave_job_due(make_services(), due)
-        other = DigestScheduler(make_services(), {"discord": discord_only})
+        other = build_digest_scheduler(make_services(), {"discord": discord_only})
         other.start()
         await until_due_jobs_were_processed(other)
         assert other.scheduler.get_jobs() != []  # its own housekeeping only

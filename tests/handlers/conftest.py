@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, build_conversation
 from bot.messages import Event
 from bot.settings import Settings
 from handlers import Conversation
@@ -40,7 +40,7 @@ def services(tmp_path, site) -> Iterator[Services]:
 
 @pytest.fixture
 def conversation(services) -> Conversation:
-    return Conversation(services)
+    return build_conversation(services)
 
 
 def event(text: str, kind: str = "message", message_id: str = "m1", thread: str | None = None,

@@ -182,15 +182,18 @@ def test_message_outside_a_brief_thread_is_ignored(conversation):
     assert conversation.route(event("no links here")) == []
 
 
-def test_link_reposted_in_the_same_channel_within_minutes_is_briefed_once(
-        conversation, services, site):
+def test_link_reposted_in_the_same_channel_within_minutes_is_briefed_once(services, site):
     from datetime import timedelta
 
+    from bot.bootstrap import build_conversation
     from tests.support.clock import NOW
 
+    now = [NOW]
+    services.clock = lambda: now[-1]
+    conversation = build_conversation(services)
     [_first] = paste(conversation, site, "/energy", "m1")
     assert paste(conversation, site, "/energy", "m2") == []
-    services.clock = lambda: NOW + timedelta(minutes=30)
+    now.append(NOW + timedelta(minutes=30))
     [later] = paste(conversation, site, "/energy", "m3")
     assert later.kind == "brief" and "first shared in #news" in later.context
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.bootstrap import build_conversation
 from bot.messages import Reply
 from bot.platforms.lanes import Lanes
-from handlers import Conversation
 from tests.handlers.conftest import event
 from tests.support.articles import ENERGY, article_html
 from tests.support.site import slow_page
@@ -16,7 +16,7 @@ from tests.support.site import slow_page
 def test_a_full_queue_gets_one_notice_and_a_topic_does_not_wait(services, site):
     site.routes["/slow-a"] = slow_page(article_html("Energy bills to fall in April", ENERGY))
     site.routes["/slow-b"] = slow_page(article_html("Energy bills fall in April", ENERGY))
-    lanes = Lanes(Conversation(services), queue_size=1)
+    lanes = Lanes(build_conversation(services), queue_size=1)
     notices: list[Reply] = []
     finished: list[str] = []
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.bootstrap import bootstrap
+from bot.bootstrap import bootstrap, build_conversation
 from bot.platforms.console import ConsoleChat
 from bot.settings import Settings
 from tests.support.clock import NOW
@@ -17,7 +17,7 @@ from tests.support.clock import NOW
 def chat(tmp_path) -> Iterator[ConsoleChat]:
     settings = Settings(database_url=f"sqlite:///{tmp_path}/bot.db", log_level="WARNING")
     services = bootstrap(settings, clock=lambda: NOW)
-    yield ConsoleChat(services, io.StringIO())
+    yield ConsoleChat(build_conversation(services), io.StringIO())
     services.close()
 
 

@@ -6,7 +6,7 @@ import asyncio
 import logging
 from typing import Any
 
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, build_conversation
 from bot.platforms.discord_bot import (
     BriefingClient,
     build_discord_client,
@@ -41,7 +41,7 @@ def serve_until_identified(services: Services, wire: Wire, sockets: int, *,
         return client
 
     async def main() -> None:
-        task = asyncio.create_task(run_discord(services, Conversation(services),
+        task = asyncio.create_task(run_discord(services, build_conversation(services),
                                                client_factory=factory))
         async with asyncio.timeout(10):
             while not (len(wire.sockets) == sockets

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from bot.store import NotFoundError, Store
-from tests.store.factories import at, save
+from bot.briefing.model import brief_from_dict
+from bot.store import NotFoundError, Post, Store
+from tests.store.factories import at, make_article, make_brief, save
 
 
 def test_first_share_is_the_earliest_in_that_workspace(store: Store) -> None:
@@ -100,3 +103,40 @@ def test_recent_articles_follow_the_latest_share(store: Store) -> None:
     assert store.recent_articles("T1", since=at(2024, 5, 2, 0), channel="C1") == [new]
     assert store.recent_articles("T2") == []
     assert store.recent_articles(None, limit=0) == []
+
+
+def _post(message_id: str, channel: str = "C1", when: int = 1) -> Post:
+    return Post("slack", "T1", channel, "U1", message_id, None, at(2024, 5, when))
+
+
+def test_sharing_a_new_article_keeps_it_and_the_share_and_gives_back_its_brief(
+        store: Store) -> None:
+    article = make_article()
+    brief = make_brief(article)
+    shared = store.share_new_article(article, brief, article.url or "", _post("100.1"))
+    assert shared.brief is brief and shared.first is None
+    assert store.find_article(canonical_url=article.url) == shared.article
+    assert store.get_brief(shared.article.id) == brief_from_dict(brief.to_dict())
+    assert store.first_share(shared.article.id, "T1").id == shared.share_id
+
+
+def test_the_same_text_under_another_url_shares_the_kept_article_and_its_brief(
+        store: Store) -> None:
+    article = make_article()
+    kept = store.share_new_article(article, make_brief(article), article.url or "",
+                                   _post("100.1"))
+    copy = replace(article, url="https://mirror.example/port-strike")
+    again = store.share_new_article(copy, make_brief(copy), copy.url or "",
+                                    _post("200.2", "C2", when=2))
+    assert again.article == kept.article
+    assert again.brief == store.get_brief(kept.article.id)
+    assert again.brief.article.url == article.url
+    assert again.first is not None and again.first.id == kept.share_id
+    assert store.find_article(canonical_url=copy.url) is None
+
+
+def test_sharing_a_stored_article_again_is_idempotent_per_message(store: Store) -> None:
+    article = save(store, "Rail strike called off")
+    one = store.share_stored_article(article, _post("300.3"))
+    two = store.share_stored_article(article, _post("300.3"))
+    assert one.share_id == two.share_id and one.brief == store.get_brief(article.id)

@@ -15,10 +15,9 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
-from bot.bootstrap import Services
+from bot.bootstrap import Services, build_conversation
 from bot.platforms.slack import build_slack_app
 from bot.platforms.slack_bridge import SlackBridge
-from handlers import Conversation
 from tests.support.fake_slack import TEAM_ID, FakeSlack
 
 SIGNING_SECRET = "test-signing-secret"
@@ -82,7 +81,7 @@ class SlackHarness:
     def __init__(self, services: Services, fake: FakeSlack) -> None:
         self.services = services
         self.fake = fake
-        self.bridge = SlackBridge(services, Conversation(services))
+        self.bridge = SlackBridge(services, build_conversation(services))
         self.app: AsyncApp = build_slack_app(services, self.bridge.conversation, self.bridge)
 
     async def dispatch(self, body: str, headers: dict[str, str]) -> BoltResponse:
