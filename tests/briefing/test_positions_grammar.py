@@ -92,3 +92,17 @@ def test_an_adjunct_after_a_speech_verb_is_not_what_was_said():
                       "The coach said in the first half it felt good out there.")
     assert [p[1] for p in found] == ["said"]
     assert found[0][2].endswith("it felt good out there")
+
+
+def test_the_speaker_of_a_manner_phrase_is_its_subject():
+    found = positions("The billionaire businessman began by saying that heroin is now cheaper "
+                      "than candy.\nThe minister wavered in answering whether the mine would "
+                      "reopen.")
+    assert ("The billionaire businessman", "saying", "heroin is now cheaper than candy") in found
+    assert ("The minister", "answering", "whether the mine would reopen") in found
+
+
+def test_a_reported_question_is_a_position_of_the_one_who_asked():
+    found = positions("The moderator, Ana Ruiz, asked a simple question: who will win the "
+                      "final on Sunday?")
+    assert any(p[1] == "asked" and "who will win" in p[2] for p in found)

@@ -10,6 +10,7 @@ finite verb, or an infinitive ("plans to hold the contest").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.attribution.outside import outside_speaker_quotes
@@ -29,6 +30,8 @@ _NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
 # What a speaker's noun phrase ends with: a noun, a name, a pronoun, a number ("the 27").
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "WP"})
 _PUNCTUATION = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
+_MANNER_LINKS = frozenset({"by", "in", "to"})  # "began by saying", "went on to say"
+_QUESTION_OPENERS = frozenset({"WRB", "WP", "WDT", "MD"})  # how, who, which, would
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
@@ -48,8 +51,8 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
 
     A claim that someone denies is not the position of the one it is about: in "she denied
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
-    found = find_attributions(text, sentences)
-    questions = Cover((s.start, s.end) for s in sentences if _is_question(text, s))
+    found = [_subject_as_source(a, analysis, text) for a in find_attributions(text, sentences)]
+    questions = Cover((s.start, s.end) for s in sentences if _is_question(text, s, analysis))
     kept = [a for a in found if is_credible(a, analysis, text)
             and (a.direct or not questions.covers(a.cue.start, a.cue.end))]
     denied = Cover((a.content.start, a.content.end) for a in kept
@@ -135,9 +138,35 @@ def _passive_cue(attribution: Attribution, analysis: Analysis, text: str) -> boo
     return text[analysis.starts[index]:analysis.ends[index]].lower() in _BE
 
 
-def _is_question(text: str, sentence: Span) -> bool:
-    """The sentence asks rather than states ("Do you want ...?", "How can you tell ...?")."""
-    return text[sentence.start:sentence.end].rstrip(" \t\n\"'”’)").endswith("?")
+def _is_question(text: str, sentence: Span, analysis: Analysis) -> bool:
+    """The sentence asks rather than states: it ends with "?" and opens with an auxiliary or
+    a wh-word ("Do you want ...?", "How can you tell ...?"). A reported question is kept:
+    "The moderator asked a simple question: who will win?"."""
+    if not text[sentence.start:sentence.end].rstrip(" \t\n\"'”’)").endswith("?"):
+        return False
+    tokens = [i for i in analysis.tokens_in(sentence.start, sentence.end)
+              if analysis.tags[i] not in _PUNCTUATION]
+    if not tokens:
+        return False
+    first = text[analysis.starts[tokens[0]]:analysis.ends[tokens[0]]].lower()
+    return analysis.tags[tokens[0]] in _QUESTION_OPENERS or first in load_words("auxiliaries")
+
+
+def _subject_as_source(attribution: Attribution, analysis: Analysis, text: str) -> Attribution:
+    """"The businessman began by saying ...", "Trump wavered in answering ...", "The fact
+    check goes on to ridicule ...": the patterns take the whole lead as the source; the
+    speaker is its subject, the noun phrase before its first verb."""
+    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
+              if analysis.tags[i] not in _PUNCTUATION]
+    last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower() if tokens else ""
+    if len(tokens) < 3 or last not in _MANNER_LINKS:
+        return attribution
+    verb = next((k for k, i in enumerate(tokens) if analysis.tags[i].startswith(("VB", "MD"))),
+                None)
+    if not verb or not _is_nominal(tokens[verb - 1], analysis, text):
+        return attribution
+    start, end = analysis.starts[tokens[0]], analysis.ends[tokens[verb - 1]]
+    return replace(attribution, source=Span(text[start:end], start, end))
 
 
 def _negated_cue(attribution: Attribution, analysis: Analysis, text: str) -> bool:
@@ -168,13 +197,17 @@ def _speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> 
     words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
     if words & _SECOND_PERSON:
         return False
-    last, tag = tokens[-1], analysis.tags[tokens[-1]]
-    if tag in _NOMINAL:
+    return _is_nominal(tokens[-1], analysis, text)
+
+
+def _is_nominal(index: int, analysis: Analysis, text: str) -> bool:
+    """The token can end a noun phrase: a noun, a name, a pronoun or a number. The tagger
+    misreads names ("Rathbun" as a verb, "Trump" as a determiner) and some nouns ("a senior
+    official" as an adjective): a capitalised word that is not a function word ("Once",
+    "By", "The"), or a known source noun, counts too."""
+    if analysis.tags[index] in _NOMINAL:
         return True
-    # The tagger misreads names ("Rathbun" as a verb, "Trump" as a determiner) and some
-    # nouns ("a senior official" as an adjective): a capitalised word that is not a function
-    # word, or a known source noun, counts too.
-    word = text[analysis.starts[last]:analysis.ends[last]]
-    if word.lower() in ENGLISH_STOP_WORDS:  # "Once", "By", "The", "Will": never a name
+    word = text[analysis.starts[index]:analysis.ends[index]]
+    if word.lower() in ENGLISH_STOP_WORDS:
         return False
     return word[0].isupper() or word.lower() in load_words("source_nouns")
