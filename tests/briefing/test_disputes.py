@@ -306,3 +306,16 @@ def test_one_dispute_per_matter_merges_evidence():
     dispute = only(disputes_of(text))
     assert dispute.claim == "Kestrel Air would close its Bergen base"
     assert len(dispute.evidence) == 3
+
+
+# --- recall: general mechanisms -------------------------------------------------------------------
+
+def test_cue_phrases_match_curly_apostrophes():
+    text = ("Senator Ada Crane said she didn’t believe those reports were accurate about the "
+            "budget.")
+    [dispute] = find(disputes_of(text), "reports")
+    assert dispute.disputants == ("Ada Crane",)
+
+
+def test_curly_negation_still_blocks_a_cue():
+    assert disputes_of("The minister said she couldn’t deny that the budget was late.") == ()

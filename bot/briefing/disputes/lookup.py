@@ -17,6 +17,7 @@ from bot.briefing.disputes.clauses import (
     plausible_name,
     subject_phrase,
 )
+from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -27,11 +28,6 @@ _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 # Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
 # ("challenged the minister to deny reports" has none).
 _FUNCTION_WORDS = r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|was|were|is|are)"
-
-
-def _alternation(*names: str) -> str:
-    phrases = sorted(frozenset().union(*(load_words(n) for n in names)), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
 
 @cache
