@@ -319,3 +319,50 @@ def test_cue_phrases_match_curly_apostrophes():
 
 def test_curly_negation_still_blocks_a_cue():
     assert disputes_of("The minister said she couldn’t deny that the budget was late.") == ()
+
+
+def test_no_evidence_that_is_contested_by_its_speaker():
+    text = "There is no credible evidence that the vote was rigged, the election board said."
+    [dispute] = find(disputes_of(text), "vote was rigged")
+    assert dispute.disputants == ("election board",) or "board" in dispute.disputants[0]
+
+
+def test_no_evidence_outside_any_quote_is_the_articles_correction():
+    text = ("Mayor Tom Reyes says the new stadium caused the flooding.\n"
+            "There is no evidence that the stadium caused the flooding.")
+    [dispute] = find(disputes_of(text), "flooding")
+    assert "the article" in dispute.disputants
+
+
+def test_a_claim_offered_without_proof_is_contested_by_the_article():
+    text = "Mayor Tom Reyes claimed the rival firm had bribed inspectors, but offered no proof."
+    [dispute] = find(disputes_of(text), "bribed inspectors")
+    assert dispute.claimants == ("Tom Reyes",)
+    assert dispute.disputants == ("the article",)
+
+
+NO_EVIDENCE_LOOK_ALIKES = [
+    "If there is no evidence that he lied, the case will be closed.",
+    "Police found no evidence at the scene of the fire.",
+    "The council provided no evidence for its budget.",
+    "Scientists have no proof yet.",
+]
+
+
+def test_no_evidence_without_a_claim_or_in_a_hypothetical_is_no_dispute():
+    for sentence in NO_EVIDENCE_LOOK_ALIKES:
+        assert disputes_of(sentence) == (), sentence
+
+
+def test_a_claim_worded_again_is_one_matter():
+    text = ("Mayor Tom Reyes claimed the rival firm had bribed city inspectors, but offered no "
+            "proof.\n"
+            "He offered no proof that the rival firm paid any city inspectors.")
+    [dispute] = disputes_of(text)
+    assert len(dispute.evidence) == 2
+
+
+def test_different_claims_by_the_same_disputant_stay_apart():
+    text = ("Norway denies that it is building a naval base in the Arctic.\n"
+            "Norway also denies that its fishing fleet broke the quota.")
+    assert len(disputes_of(text)) == 2

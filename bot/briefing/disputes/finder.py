@@ -22,7 +22,9 @@ from bot.briefing.disputes.clauses import (
     trim_claim,
 )
 from bot.briefing.disputes.contrasts import ContrastRules
-from bot.briefing.disputes.lookup import refers_back, unique_disputes
+from bot.briefing.disputes.evidence import EvidenceRules
+from bot.briefing.disputes.lookup import refers_back
+from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.verdicts import VerdictRules
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
@@ -47,12 +49,12 @@ def find_disputes(
     return unique_disputes(found)
 
 
-class _DisputeFinder(VerdictRules, ContrastRules):
+class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
-                     self._opposed_positions):
+                     self._missing_evidence, self._opposed_positions):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)

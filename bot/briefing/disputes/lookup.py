@@ -20,7 +20,7 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
-from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.model import Position, Span
 from bot.briefing.text.keywords import content_words
 
 _NAME_CHARS = r"[\w'’.\-]"
@@ -256,24 +256,3 @@ def refers_back(prefix: str) -> bool:
     if heads and heads[0] == "the":
         heads = heads[1:]
     return bool(heads) and heads[0] in load_words("claim_nouns")
-
-
-
-
-def unique_disputes(disputes: list[Dispute]) -> list[Dispute]:
-    """One dispute per claim: the disputants and evidence of repeats are merged in."""
-    merged: dict[str, Dispute] = {}
-    for dispute in disputes:
-        key = dispute.claim.lower()
-        known = merged.get(key)
-        if known is None:
-            merged[key] = dispute
-            continue
-        merged[key] = Dispute(
-            known.claim,
-            known.claimants + tuple(c for c in dispute.claimants if c not in known.claimants),
-            known.disputants + tuple(d for d in dispute.disputants if d not in known.disputants),
-            known.evidence + tuple(e for e in dispute.evidence if e not in known.evidence),
-        )
-    return [d for d in merged.values() if d.disputants and not set(d.disputants)
-            & set(d.claimants)]
