@@ -366,3 +366,18 @@ def test_different_claims_by_the_same_disputant_stay_apart():
     text = ("Norway denies that it is building a naval base in the Arctic.\n"
             "Norway also denies that its fishing fleet broke the quota.")
     assert len(disputes_of(text)) == 2
+
+
+def test_relative_clause_subject_is_the_noun_phrase_before_which():
+    text = ("The plan was opposed by officials of the Bergen Harbour Authority, which has "
+            "strongly denied any involvement in the pier fire.")
+    [dispute] = disputes_of(text)
+    assert dispute.disputants == ("Bergen Harbour Authority",)
+    assert dispute.claim == "any involvement in the pier fire"
+
+
+def test_claim_noun_keeps_no_setting_as_its_complement():
+    [dispute] = disputes_of("The firm denied any wrongdoing in a statement on Friday.")
+    assert "statement" not in dispute.claim
+    [dispute] = disputes_of("The firm denied any wrongdoing in the land sale, its lawyer said.")
+    assert dispute.claim == "any wrongdoing in the land sale"

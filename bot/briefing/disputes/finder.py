@@ -19,6 +19,7 @@ from bot.briefing.disputes.clauses import (
     opens_clause,
     phrase_is_nameable,
     starts_with_of_like,
+    takes_complement,
     trim_claim,
 )
 from bot.briefing.disputes.contrasts import ContrastRules
@@ -115,7 +116,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules):
         if match.group("noun").lower() in load_words("proposal_nouns") and (
                 starts_with_of_like(after) or not opens_clause(after)):
             return None  # "rejected the idea of quotas": a plan, not a claim
-        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end):
+        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end) or (
+                phrase.split()[0].lower() not in _DEFINITE and takes_complement(after)):
             return trim_claim(self.text[phrase_start:sentence.end]), claimants, (sentence,)
         return self._bare_claim(index, sentence, phrase_start, phrase, disputant, claimants)
 
