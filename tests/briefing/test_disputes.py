@@ -381,3 +381,15 @@ def test_claim_noun_keeps_no_setting_as_its_complement():
     assert "statement" not in dispute.claim
     [dispute] = disputes_of("The firm denied any wrongdoing in the land sale, its lawyer said.")
     assert dispute.claim == "any wrongdoing in the land sale"
+
+
+def test_no_evidence_to_suggest_that_takes_the_clause():
+    text = "Federal investigators have no evidence to suggest that the hacker entered the account."
+    [dispute] = disputes_of(text)
+    assert dispute.claim == "the hacker entered the account"
+    assert dispute.disputants == ("Federal investigators",)
+
+
+def test_no_evidence_of_a_thing_is_a_finding_not_a_dispute():
+    assert disputes_of("One study found better math scores, but no evidence of a boost in "
+                       "reading.") == ()

@@ -1,5 +1,5 @@
 """Claims contested by the absence of support: "there is no evidence that ...", "the inquiry
-found no proof of ...", "Trump claimed ..., but offered no proof".
+found no proof that ...", "Trump claimed ..., but offered no proof".
 
 Who contests depends on the verb before "no": one that gives support ("offered", "provided")
 has the claimant as its subject, so the contest is the article's (or that of the speaker the
@@ -25,12 +25,13 @@ _ARTICLE = "the article"
 
 @cache
 def _absence() -> re.Pattern[str]:
-    """"no [two modifiers] evidence [whatsoever] [that | of | to support ...]"."""
+    """"no [two modifiers] evidence [whatsoever] [that | to suggest that ...]": a clause
+    follows, since "no evidence of a boost" states a finding rather than contesting a claim."""
     return re.compile(
         rf"\bno\s+(?:[\w\-]+\s+){{0,2}}?(?:{alternation('evidence_nouns')})\b"
         r"(?:\s*,?\s*(?:whatsoever|at\s+all))?\s*"
-        r"(?P<link>that\b|of\b|for\b|to\s+(?:support|suggest|show|back\s+up|prove)\b"
-        r"(?:\s+(?:the|his|her|their|its|that|this)\s+(?:\w+\s+)?claims?\b(?:\s+that\b)?)?)?\s*",
+        r"(?P<link>that\b|to\s+(?:support|suggest|show|back\s+up|prove)\b"
+        r"(?:\s+(?:the|his|her|their|its|that|this)\s+(?:\w+\s+)?claims?\b)?(?:\s+that\b)?)?\s*",
         re.IGNORECASE)
 
 
@@ -66,8 +67,8 @@ class EvidenceRules(DisputeLookup):
         return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
 
     def _absent_claim(self, match: re.Match[str], sentence: Span) -> str | None:
-        """What the missing evidence would support: the that-clause or the complement, or a
-        that-less clause after the noun ("no evidence this would work"); None for a bare noun."""
+        """What the missing evidence would support: the that-clause, or a that-less clause
+        after the noun ("no evidence this would work"); None for a bare noun or a complement."""
         rest = sentence.text[match.end():]
         if not match.group("link") and not self._clause_follows(sentence.start + match.end(),
                                                                 sentence.end):
