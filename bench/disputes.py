@@ -106,7 +106,28 @@ def naive_disputes(text: str, spans: list[Span], positions: list[Position],
     return found
 
 
-def main() -> None:
+def _listing(article: str, text: str, found: Sequence[Dispute], gold: Sequence[dict]
+             ) -> list[str]:
+    """Misses, wrong ones and loose ones (evidence right, strict wrong), for `--verbose`."""
+    def where(spans: Sequence[tuple[int, int]]) -> str:
+        return " | ".join(" ".join(text[a:b].split())[:160] for a, b in spans)
+    lines = []
+    for g in gold:
+        if not any(_strict(f, g) for f in found):
+            kind = "LOOSE" if any(_overlaps(f, g) for f in found) else "MISS"
+            lines.append(f"{kind} {article}: {g['disputants']} vs {g['claimants']}: "
+                         f"{g['claim']!r}\n    {where(g['evidence'])}")
+    for f in found:
+        if not any(_strict(f, g) for g in gold):
+            kind = "LOOSE-FOUND" if any(_overlaps(f, g) for g in gold) else "WRONG"
+            lines.append(f"{kind} {article}: {list(f.disputants)} vs {list(f.claimants)}: "
+                         f"{f.claim!r}\n    {where([(e.start, e.end) for e in f.evidence])}")
+    return lines
+
+
+def main(options: Sequence[str] = ()) -> None:
+    verbose = "--verbose" in options
+    listing: list[str] = []
     data = json.loads(GOLD.read_text())
     folder = require_eval("polnear") / "dev" / "text"
     by_article: dict[str, list[dict]] = {a: [] for a in data["articles"]}
@@ -130,11 +151,15 @@ def main() -> None:
             if finder is find_disputes:
                 timings.append((time.perf_counter() - started) * 1000)
             score(found, gold, tallies[name])
+            if verbose and finder is find_disputes:
+                listing.extend(_listing(article, text, found, gold))
     print(f"PolNeAR dev, {len(by_article)} annotated articles, "
           f"{sum(len(g) for g in by_article.values())} gold disputes "
           f"(the rules were checked against these articles: not unseen)")
     print_table(["method", "found", "gold", "evidence P", "evidence R", "strict P",
                  "strict R"], [t.row(name) for name, t in tallies.items()])
+    for line in listing:
+        print(line)
     timings.sort()
     print(f"median find_disputes time: {timings[len(timings) // 2]:.1f} ms per article")
 

@@ -83,8 +83,9 @@ def _actor_of_source(
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
         return table.resolve_pronoun(words[0], source.start, sentence)
     named = table.speaker_in(source)
-    if named is not None or words[0].lower() != "the" or len(words) > 3:
-        return named
+    if named is not None or words[0].lower() != "the" or len(words) > 3 or any(
+            w[:1].isupper() for w in words[1:]):
+        return named  # "the Trump campaign" is no earlier "Clinton campaign"
     # "the official" points back to an earlier source with the same head noun.
     head = words[-1].lower().rstrip(",")
     for earlier in reversed(previous):

@@ -155,3 +155,70 @@ def test_a_title_of_several_words_stays_whole_before_the_name():
     _, actors = actors_of("Labour's Shadow Home Secretary Yvette Cooper said it was damning.")
     assert actors["Yvette Cooper"].title == "Shadow Home Secretary"
     assert "Secretary Yvette Cooper" not in actors
+
+
+def brief_actors(text: str):
+    from bot.briefing.engine import build_brief
+    from bot.briefing.model import Article
+
+    brief = build_brief(Article(title="Test", text=text))
+    return {a.name: a for a in brief.actors}, brief.positions
+
+
+def test_middle_initial_stays_inside_the_name():
+    actors, _ = brief_actors("Harold P. Whitby said the mill would close. Whitby left early.")
+    assert "Harold P. Whitby" in actors
+    assert not any(name.startswith("Harold P") and name != "Harold P. Whitby"
+                   for name in actors)
+
+
+def test_middle_initial_joins_the_plain_form_of_the_name():
+    actors, _ = brief_actors("Harold P. Whitby spoke on Monday. Harold Whitby spoke again "
+                             "in Leeds.")
+    assert "Harold Whitby" in actors
+    assert "Harold P. Whitby" not in actors
+
+
+def test_a_known_name_opening_with_an_opener_word_keeps_it():
+    actors, _ = brief_actors("The mayor told The New York Times that the bridge was safe.")
+    assert "New York Times" in actors
+    assert "York Times" not in actors
+
+
+def test_an_opener_word_before_a_name_is_still_dropped():
+    actors, _ = brief_actors("New figures released by Mara Quist show the river is cleaner.")
+    assert not any(name.startswith("New") for name in actors)
+
+
+def test_a_persons_campaign_is_an_organisation_of_its_own():
+    actors, positions = brief_actors(
+        "Senator Lena Farr spoke in Ohio. The Farr campaign said the poll was wrong.")
+    assert actors["Farr campaign"].kind == "organization"
+    assert [p.actor for p in positions if "poll" in p.content.text] == ["Farr campaign"]
+
+
+def test_a_countrys_government_stays_the_country():
+    actors, _ = brief_actors("The Chilean government said the mine would reopen. Chile "
+                             "agreed to the talks.")
+    assert "Chile" in actors
+    assert not any("government" in name for name in actors)
+
+
+class _NoSpeakers:
+    """A table that names no speaker, as when the model misses a name."""
+
+    def speaker_in(self, source):
+        return None
+
+
+def test_the_x_campaign_is_not_an_earlier_campaign():
+    from bot.briefing.engine import _actor_of_source
+    from bot.briefing.model import Position, Span
+
+    earlier = Position("Farr campaign", Span("The Farr campaign", 0, 17), Span("said", 18, 22),
+                       Span("the poll was wrong", 23, 41), False)
+    named = _actor_of_source(Span("The Doyle campaign", 43, 61), _NoSpeakers(), [0, 43],
+                             [earlier])
+    unnamed = _actor_of_source(Span("The campaign", 43, 55), _NoSpeakers(), [0, 43], [earlier])
+    assert named is None
+    assert unnamed == "Farr campaign"

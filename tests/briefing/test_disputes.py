@@ -306,3 +306,90 @@ def test_one_dispute_per_matter_merges_evidence():
     dispute = only(disputes_of(text))
     assert dispute.claim == "Kestrel Air would close its Bergen base"
     assert len(dispute.evidence) == 3
+
+
+# --- recall: general mechanisms -------------------------------------------------------------------
+
+def test_cue_phrases_match_curly_apostrophes():
+    text = ("Senator Ada Crane said she didn’t believe those reports were accurate about the "
+            "budget.")
+    [dispute] = find(disputes_of(text), "reports")
+    assert dispute.disputants == ("Ada Crane",)
+
+
+def test_curly_negation_still_blocks_a_cue():
+    assert disputes_of("The minister said she couldn’t deny that the budget was late.") == ()
+
+
+def test_no_evidence_that_is_contested_by_its_speaker():
+    text = "There is no credible evidence that the vote was rigged, the election board said."
+    [dispute] = find(disputes_of(text), "vote was rigged")
+    assert dispute.disputants == ("election board",) or "board" in dispute.disputants[0]
+
+
+def test_no_evidence_outside_any_quote_is_the_articles_correction():
+    text = ("Mayor Tom Reyes says the new stadium caused the flooding.\n"
+            "There is no evidence that the stadium caused the flooding.")
+    [dispute] = find(disputes_of(text), "flooding")
+    assert "the article" in dispute.disputants
+
+
+def test_a_claim_offered_without_proof_is_contested_by_the_article():
+    text = "Mayor Tom Reyes claimed the rival firm had bribed inspectors, but offered no proof."
+    [dispute] = find(disputes_of(text), "bribed inspectors")
+    assert dispute.claimants == ("Tom Reyes",)
+    assert dispute.disputants == ("the article",)
+
+
+NO_EVIDENCE_LOOK_ALIKES = [
+    "If there is no evidence that he lied, the case will be closed.",
+    "Police found no evidence at the scene of the fire.",
+    "The council provided no evidence for its budget.",
+    "Scientists have no proof yet.",
+]
+
+
+def test_no_evidence_without_a_claim_or_in_a_hypothetical_is_no_dispute():
+    for sentence in NO_EVIDENCE_LOOK_ALIKES:
+        assert disputes_of(sentence) == (), sentence
+
+
+def test_a_claim_worded_again_is_one_matter():
+    text = ("Mayor Tom Reyes claimed the rival firm had bribed city inspectors, but offered no "
+            "proof.\n"
+            "He offered no proof that the rival firm paid any city inspectors.")
+    [dispute] = disputes_of(text)
+    assert len(dispute.evidence) == 2
+
+
+def test_different_claims_by_the_same_disputant_stay_apart():
+    text = ("Norway denies that it is building a naval base in the Arctic.\n"
+            "Norway also denies that its fishing fleet broke the quota.")
+    assert len(disputes_of(text)) == 2
+
+
+def test_relative_clause_subject_is_the_noun_phrase_before_which():
+    text = ("The plan was opposed by officials of the Bergen Harbour Authority, which has "
+            "strongly denied any involvement in the pier fire.")
+    [dispute] = disputes_of(text)
+    assert dispute.disputants == ("Bergen Harbour Authority",)
+    assert dispute.claim == "any involvement in the pier fire"
+
+
+def test_claim_noun_keeps_no_setting_as_its_complement():
+    [dispute] = disputes_of("The firm denied any wrongdoing in a statement on Friday.")
+    assert "statement" not in dispute.claim
+    [dispute] = disputes_of("The firm denied any wrongdoing in the land sale, its lawyer said.")
+    assert dispute.claim == "any wrongdoing in the land sale"
+
+
+def test_no_evidence_to_suggest_that_takes_the_clause():
+    text = "Federal investigators have no evidence to suggest that the hacker entered the account."
+    [dispute] = disputes_of(text)
+    assert dispute.claim == "the hacker entered the account"
+    assert dispute.disputants == ("Federal investigators",)
+
+
+def test_no_evidence_of_a_thing_is_a_finding_not_a_dispute():
+    assert disputes_of("One study found better math scores, but no evidence of a boost in "
+                       "reading.") == ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from bot.briefing.actors.gazetteer import Gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention
@@ -24,6 +25,7 @@ def canonical_names(
 ) -> list[tuple[str | None, str]]:
     """Canonical name and kind for every raw mention (None for the ones to drop); `speakers`
     are names that stand as the source of something said."""
+    raw = _without_lone_initials(raw)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     titled: set[str] = set()
     for mention in raw:
@@ -68,6 +70,17 @@ def canonical_names(
         else:
             result.append((mention.name, kind))
     return result
+
+
+_MIDDLE_INITIAL = re.compile(r"(?<=\w) [A-Z]\. (?=[A-Z])")
+
+
+def _without_lone_initials(raw: list[RawMention]) -> list[RawMention]:
+    """"Donald J. Trump" is "Donald Trump" where the article also writes that form; alone,
+    the initial stays ("George W. Bush")."""
+    names = {m.name for m in raw}
+    return [replace(m, name=plain) if (plain := _MIDDLE_INITIAL.sub(" ", m.name)) != m.name
+            and plain in names else m for m in raw]
 
 
 def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,

@@ -8,6 +8,7 @@ import re
 
 from bot.briefing.actors.gazetteer import Gazetteer, normalise
 from bot.briefing.language.analysis import Analysis
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
@@ -98,3 +99,34 @@ def one_entity(analysis: Analysis, run: list[tuple[int, int]]) -> bool:
     """The model reads the whole run as one entity."""
     entity = analysis.entity_over(run[0][0], run[-1][1])
     return entity is not None and entity.start <= run[0][0] and entity.end >= run[-1][1]
+
+
+def middle_initial(text: str, run: list[tuple[int, int]], start: int) -> bool:
+    """The run's last word is a middle initial after a name ("Donald J. Trump"): the word at
+    `start` continues the name across the initial's full stop."""
+    last_start, last_end = run[-1]
+    return (len(run) >= 2 and last_end - last_start == 1 and text[last_start].isupper()
+            and text[last_end:start] == ". " and text[start:start + 1].isupper())
+
+
+def known_start(words: list[str], gaz: Gazetteer) -> bool:
+    """The run opens with a known name of two words or more ("New York Times", "New
+    Zealand"), so its first word is part of the name, not an opener."""
+    return any(normalise(" ".join(words[:size])) in gaz.names
+               or normalise(" ".join(words[:size])) in gaz.places
+               for size in range(2, min(len(words), 4) + 1))
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def person_body(text: str, start: int, end: int, limit: int, gaz: Gazetteer) -> int | None:
+    """End of "Trump campaign" when a `name_bodies` noun follows a name that is no country,
+    place or known organisation: the name and the noun are then one organisation."""
+    match = _NEXT_WORD.match(text, end, limit)
+    if match is None or match.group(1) not in load_words("name_bodies"):
+        return None
+    key = normalise(text[start:end])
+    if key in gaz.names or key in gaz.places or key in gaz.demonyms:
+        return None
+    return match.end()

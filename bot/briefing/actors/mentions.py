@@ -14,8 +14,11 @@ from dataclasses import dataclass, replace
 from bot.briefing.actors.evidence import (
     CONNECTORS,
     HONORIFICS,
+    known_start,
+    middle_initial,
     name_run,
     one_entity,
+    person_body,
     split_at_entity_edges,
     titled_person,
 )
@@ -99,7 +102,8 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tup
     while index < len(tokens):
         start, end = tokens[index]
         word = text[start:end]
-        joined = bool(current) and text[current[-1][1]:start] in (" ", "-")
+        joined = bool(current) and (text[current[-1][1]:start] in (" ", "-")
+                                    or middle_initial(text, current, start))
         if _is_capitalised(word):
             if not joined and current:
                 runs.append(current)
@@ -137,7 +141,7 @@ def _mentions_in_run(
     words = [text[s:e] for s, e in run]
     initial = not any(c.isalnum() for c in text[sentence.start:run[0][0]])
     # Drop openers and time words ("However", "On Wednesday"), and trailing connectors.
-    while words and normalise(words[0]) in gaz.non_actors:
+    while words and normalise(words[0]) in gaz.non_actors and not known_start(words, gaz):
         run, words = run[1:], words[1:]
         initial = False
     while words and (words[-1] in CONNECTORS or (normalise(words[-1]) in gaz.non_actors
@@ -183,6 +187,8 @@ def _mentions_in_run(
         title = _title_before(text, sentence.start, start, gaz) or _appositive_title(
             text, end, sentence.end, gaz)
     determiner = bool(_DETERMINER_BEFORE.search(text, max(sentence.start, start - 5), start))
+    if not title_len and (body := person_body(text, start, end, sentence.end, gaz)):
+        end, title = body, None  # "the Trump campaign": an organisation, not Trump
     mentions.append(RawMention(text[start:end], start, end, title, index, initial,
                                after_determiner=determiner and not title_len))
     return mentions

@@ -182,6 +182,17 @@ def opens_clause(after: str) -> bool:
     return word[:1].isupper() and lower not in {"on", "in", "at", "by"} | _CALENDAR
 
 
+def takes_complement(after: str) -> bool:
+    """"any involvement in the attacks", "all wrongdoing on his part": an "in"/"on" phrase
+    that says what is claimed, not where or when it was said ("in a statement", "on Friday",
+    "in 2012", "in Washington")."""
+    match = re.match(r"\s*(?:in|on)\s+(?:(?:the|a|an|his|her|their|its)\s+)?([\w/\-]+)", after)
+    if match is None:
+        return False
+    word = match.group(1)
+    return not word[:1].isupper() and not word.isdigit() and word.lower() not in _SETTING_WORDS
+
+
 def starts_with_of_like(after: str) -> bool:
     """A proposal noun followed by "of", "as", "for", "to": a plan, not a claim."""
     return bool(re.match(r"\s*(?:of|as|for|to|on|in|at)\b", after, re.IGNORECASE)) or \

@@ -13,6 +13,7 @@ from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim, is_pronoun
 from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.phrases import alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
@@ -22,10 +23,8 @@ _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 
 @cache
 def _framing() -> re.Pattern[str]:
-    phrases = sorted(load_words("contrast_words") | load_words("contrast_framings"),
-                     key=len, reverse=True)
-    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation('contrast_words', 'contrast_framings')})\b",
+                      re.IGNORECASE)
 
 
 @cache

@@ -19,10 +19,13 @@ from bot.briefing.disputes.clauses import (
     opens_clause,
     phrase_is_nameable,
     starts_with_of_like,
+    takes_complement,
     trim_claim,
 )
 from bot.briefing.disputes.contrasts import ContrastRules
-from bot.briefing.disputes.lookup import refers_back, unique_disputes
+from bot.briefing.disputes.evidence import EvidenceRules
+from bot.briefing.disputes.lookup import refers_back
+from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.verdicts import VerdictRules
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
@@ -47,12 +50,12 @@ def find_disputes(
     return unique_disputes(found)
 
 
-class _DisputeFinder(VerdictRules, ContrastRules):
+class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
-                     self._opposed_positions):
+                     self._missing_evidence, self._opposed_positions):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
@@ -113,7 +116,8 @@ class _DisputeFinder(VerdictRules, ContrastRules):
         if match.group("noun").lower() in load_words("proposal_nouns") and (
                 starts_with_of_like(after) or not opens_clause(after)):
             return None  # "rejected the idea of quotas": a plan, not a claim
-        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end):
+        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end) or (
+                phrase.split()[0].lower() not in _DEFINITE and takes_complement(after)):
             return trim_claim(self.text[phrase_start:sentence.end]), claimants, (sentence,)
         return self._bare_claim(index, sentence, phrase_start, phrase, disputant, claimants)
 

@@ -17,21 +17,20 @@ from bot.briefing.disputes.clauses import (
     plausible_name,
     subject_phrase,
 )
+from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
-from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.model import Position, Span
 from bot.briefing.text.keywords import content_words
 
 _NAME_CHARS = r"[\w'’.\-]"
+_RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|also|again|"
+                       r"\w+ly)\s+)*$", re.IGNORECASE)
+_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 # Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
 # ("challenged the minister to deny reports" has none).
 _FUNCTION_WORDS = r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|was|were|is|are)"
-
-
-def _alternation(*names: str) -> str:
-    phrases = sorted(frozenset().union(*(load_words(n) for n in names)), key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
 
 @cache
@@ -76,6 +75,9 @@ class DisputeLookup:
         """The subject of the cue: the actor heading the noun phrase before it, a resolved
         pronoun, or the plain phrase itself ("Lawyers for the pair"); None when unsure."""
         prefix = self.text[sentence.start:cue_start]
+        antecedent = self._relative_antecedent(sentence, prefix)
+        if antecedent is not None:
+            return self._name_of(index, cue_start, *antecedent)
         found = subject_phrase(prefix)
         if found is None:
             return None
@@ -91,6 +93,23 @@ class DisputeLookup:
                     return name
             return None
         return self._name_of(index, cue_start, start, end)
+
+    def _relative_antecedent(self, sentence: Span, prefix: str) -> tuple[int, int] | None:
+        """"members of the Saudi government, which has denied": the noun phrase right
+        before ", which" or ", who" (by the tagger's nouns), not the whole clause before it."""
+        match = _RELATIVE.search(prefix)
+        if match is None or self.analysis is None:
+            return None
+        comma = sentence.start + match.start()
+        tokens = self.analysis.tokens_in(sentence.start, comma)
+        first = None
+        for token in reversed(tokens):
+            if self.analysis.tags[token] not in _NOUN_PHRASE_TAGS:
+                break
+            first = token
+        if first is None:
+            return None
+        return self.analysis.starts[first], comma
 
     def _name_of(self, index: int, cue_start: int, start: int, end: int) -> str | None:
         """The actor a subject phrase names, or the phrase itself when it is a plain name."""
@@ -260,24 +279,3 @@ def refers_back(prefix: str) -> bool:
     if heads and heads[0] == "the":
         heads = heads[1:]
     return bool(heads) and heads[0] in load_words("claim_nouns")
-
-
-
-
-def unique_disputes(disputes: list[Dispute]) -> list[Dispute]:
-    """One dispute per claim: the disputants and evidence of repeats are merged in."""
-    merged: dict[str, Dispute] = {}
-    for dispute in disputes:
-        key = dispute.claim.lower()
-        known = merged.get(key)
-        if known is None:
-            merged[key] = dispute
-            continue
-        merged[key] = Dispute(
-            known.claim,
-            known.claimants + tuple(c for c in dispute.claimants if c not in known.claimants),
-            known.disputants + tuple(d for d in dispute.disputants if d not in known.disputants),
-            known.evidence + tuple(e for e in dispute.evidence if e not in known.evidence),
-        )
-    return [d for d in merged.values() if d.disputants and not set(d.disputants)
-            & set(d.claimants)]

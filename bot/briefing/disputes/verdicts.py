@@ -20,6 +20,7 @@ from bot.briefing.disputes.clauses import (
     words_before,
 )
 from bot.briefing.disputes.lookup import _LONGEST_CONTENT, DisputeLookup, refers_back
+from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
@@ -34,11 +35,6 @@ _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "sayi
 _REPORT_VERBS = (r"(?:claim\w*|said|says|say|assert\w*|suggest\w*|stat\w*|argu\w*|"
                  r"insist\w*|impl\w*|told|tells|report\w*)")
 _OUTLET = "the article"
-
-
-def _alternation(name: str) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split()))
-                    for p in sorted(load_words(name), key=len, reverse=True))
 
 
 class VerdictRules(DisputeLookup):
