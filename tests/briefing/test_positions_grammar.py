@@ -106,3 +106,8 @@ def test_a_reported_question_is_a_position_of_the_one_who_asked():
     found = positions("The moderator, Ana Ruiz, asked a simple question: who will win the "
                       "final on Sunday?")
     assert any(p[1] == "asked" and "who will win" in p[2] for p in found)
+
+
+def test_a_possessive_names_the_speaker():
+    found = positions("Ivana Trump's brief said that the reports were wrong.")
+    assert any(p[0] == "Ivana Trump's brief" and p[1] == "said" for p in found)

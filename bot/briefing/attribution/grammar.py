@@ -197,6 +197,8 @@ def _speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> 
     words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
     if words & _SECOND_PERSON:
         return False
+    if len(tokens) > 1 and analysis.tags[tokens[-2]] == "POS":
+        return True  # what follows a possessive is its head noun: "Ivana Trump's brief"
     return _is_nominal(tokens[-1], analysis, text)
 
 
