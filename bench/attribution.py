@@ -37,6 +37,7 @@ class Item:
     content: Pieces
     source: Pieces = field(default_factory=list)
     cue: Pieces = field(default_factory=list)
+    direct: bool = False  # a verbatim quotation
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Tally:
     counts: dict[str, list[int]] = field(
         default_factory=lambda: {"source": [0, 0, 0], "cue": [0, 0, 0]}
     )  # [correct, matched pairs with a prediction, matched pairs with a gold span]
+    direct: list[int] = field(default_factory=lambda: [0, 0, 0])  # matched, predicted, gold
 
 
 def load_split(folder: Path) -> list[tuple[str, list[Item]]]:
@@ -56,7 +58,10 @@ def load_split(folder: Path) -> list[tuple[str, list[Item]]]:
         annotations = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
         if annotations:
             text = text_path.read_text(encoding="utf-8")
-            articles.append((text, parse_brat(annotations[0].read_text(encoding="utf-8"))))
+            gold = parse_brat(annotations[0].read_text(encoding="utf-8"))
+            for item in gold:
+                item.direct = is_quotation(text, item.content)
+            articles.append((text, gold))
     return articles
 
 
@@ -80,6 +85,17 @@ def parse_brat(document: str) -> list[Item]:
     return items
 
 
+_OPENING, _CLOSING = "\"“‘'", "\"”’'"
+
+
+def is_quotation(text: str, content: Pieces) -> bool:
+    """PolNeAR keeps a direct quote's marks inside its content span: it opens and closes
+    with them (a comma or full stop may follow the closing mark)."""
+    start, end = content[0][0], content[-1][1]
+    words = text[start:end].strip().rstrip(",.;:")
+    return len(words) > 2 and words[0] in _OPENING and words[-1] in _CLOSING
+
+
 def _pair(piece: str) -> tuple[int, int]:
     start, end = piece.split()
     return int(start), int(end)
@@ -95,24 +111,38 @@ def from_attributions(found: list[Attribution]) -> list[Item]:
         key = (a.cue.start, a.cue.end)
         cue = [key] if a.cue.text else []  # a lone quotation has no cue word
         item = by_cue.setdefault(key, Item([], [(a.source.start, a.source.end)], cue))
+        item.direct = item.direct or a.direct
         item.content.append((a.content.start, a.content.end))
     return list(by_cue.values())
 
 
-def score(tally: Tally, predicted: list[Item], gold: list[Item]) -> None:
-    tally.predicted += len(predicted)
-    tally.gold += len(gold)
+def matched_pairs(predicted: list[Item], gold: list[Item]) -> list[tuple[int, int]]:
+    """One-to-one pairs of overlapping contents, largest overlap first."""
     pairs = sorted(
         ((overlap(p.content, g.content), i, j) for i, p in enumerate(predicted)
          for j, g in enumerate(gold)),
         reverse=True,
     )
     used_p, used_g = set(), set()
+    matched = []
     for size, i, j in pairs:
         if size <= 0 or i in used_p or j in used_g:
             continue
         used_p.add(i)
         used_g.add(j)
+        matched.append((i, j))
+    return matched
+
+
+def score(tally: Tally, predicted: list[Item], gold: list[Item]) -> None:
+    tally.predicted += len(predicted)
+    tally.gold += len(gold)
+    mine = [p for p in predicted if p.direct]
+    theirs = [g for g in gold if g.direct]
+    tally.direct[0] += len(matched_pairs(mine, theirs))
+    tally.direct[1] += len(mine)
+    tally.direct[2] += len(theirs)
+    for i, j in matched_pairs(predicted, gold):
         tally.matched += 1
         for role in ("source", "cue"):
             mine, theirs = getattr(predicted[i], role), getattr(gold[j], role)
@@ -163,7 +193,8 @@ def run(articles: list[tuple[str, list[Item]]], system: Callable[[str], list[Ite
     source = prf(*tally.counts["source"])
     cue = prf(*tally.counts["cue"])
     both = prf(tally.counts["source"][0], tally.predicted, tally.gold)[2]
-    return (*content, *source, *cue, both, statistics.median(timings))
+    direct = prf(*tally.direct)[2]
+    return (*content, *source, *cue, both, direct, statistics.median(timings))
 
 
 def rules_only(text: str) -> list[Item]:
@@ -191,11 +222,13 @@ def main() -> None:
     print_table(
         ["split", "system", "articles", "content P", "content R", "content F1",
          "source P", "source R", "source F1", "cue P", "cue R", "cue F1",
-         "content+source F1", "ms/article"],
+         "content+source F1", "direct F1", "ms/article"],
         rows,
     )
     print("content+source F1: contents matched with an overlapping source, over all predicted "
           "and all gold attributions.")
+    print("direct F1: the same matching between verbatim quotations only (a gold content that "
+          "opens and closes with quotation marks).")
     print("ms/article: median time of one call, sentence splitting included.")
 
 

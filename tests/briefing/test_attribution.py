@@ -486,3 +486,17 @@ def test_bare_doubled_apostrophe_keeps_later_spans_in_place(head: str) -> None:
     assert found
     assert {(a.source.text, a.cue.text) for a in found} <= {
         ("The minister", "said"), ("A The minister", "said")}
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Sanders had said, “We’ll see,” as he greeted his supporters.", "We’ll see"),
+    ("She declared “What a night!” at the rally in Ohio.", "What a night!"),
+    ('The mayor said, "We will rebuild", adding that costs were unknown.', "We will rebuild"),
+])
+def test_a_quotation_followed_by_an_adjunct_is_a_direct_quote(text: str, quote: str) -> None:
+    first = find_attributions(text)[0]
+    assert (first.content.text, first.direct) == (quote, True)
+
+
+def test_a_quotation_that_is_part_of_a_clause_stays_in_it() -> None:
+    assert triples('He said "the plan" was dead.') == [("He", "said", '"the plan" was dead', False)]

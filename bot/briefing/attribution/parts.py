@@ -26,6 +26,8 @@ _MAX_TAIL_WORDS = 6
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "whom", "which"})
 _CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "or"})
 _TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before", "since", "until"})
+# Prepositions that open an adjunct after a quotation ("at the rally", "on Tuesday").
+_ADJUNCT_OPENERS = frozenset({"at", "in", "on", "during", "to", "from", "outside", "inside"})
 _MIN_LEAD_WORDS = 3
 _MAX_INVERTED_SOURCE_WORDS = 14
 _MAX_NAME_WORDS = 4
@@ -91,7 +93,7 @@ def content_after(
         closing = quote_end(masked, opening)
         prefix = quote.group().strip()
         introduces = prefix == "" or prefix.endswith((",", ":"))
-        if introduces and masked[closing:limit].strip(_TRAILING + _QUOTE) == "":
+        if introduces and _adjunct_after_quote(masked, closing, limit):
             return _quotation(masked, opening, closing)
         start = opening if introduces else cue_end
     elif that is not None:
@@ -107,6 +109,19 @@ def content_after(
     ):
         return None  # "said as the crowd roared": no content follows
     return _clause(masked, *region, min_words)
+
+
+def _adjunct_after_quote(masked: str, closing: int, limit: int) -> bool:
+    """Nothing that belongs to the quotation follows it: the clause ends, or goes on with an
+    adjunct ('said, "We'll see," as he left'; '... "What a night!" at the rally') or
+    another clause after a comma ('..." adding that ...')."""
+    rest = masked[closing:limit].strip(_TRAILING + _QUOTE)
+    if not rest:
+        return True
+    if masked[closing:limit].lstrip(_QUOTE).lstrip().startswith(","):
+        return True
+    first = _WORDS.match(rest)
+    return first is not None and first.group().lower() in _TIME_CONJUNCTIONS | _ADJUNCT_OPENERS
 
 
 def _adjunct_before_that(words_before: str, takes_listener: bool) -> bool:
