@@ -500,3 +500,31 @@ def test_a_quotation_followed_by_an_adjunct_is_a_direct_quote(text: str, quote: 
 
 def test_a_quotation_that_is_part_of_a_clause_stays_in_it() -> None:
     assert triples('He said "the plan" was dead.') == [("He", "said", '"the plan" was dead', False)]
+
+
+def test_a_party_label_in_brackets_does_not_end_the_sentence() -> None:
+    text = ("Rep. Ana Ruiz (D-Va.), one of the bill's chief negotiators, said she fully "
+            "supports the compromise.")
+    assert triples(text)[0] == ("Rep. Ana Ruiz (D-Va.), one of the bill's chief negotiators",
+                                "said", "she fully supports the compromise", False)
+
+
+def test_a_name_with_of_and_an_appositive_leads_its_cue() -> None:
+    text = ("Representative Mike Lane of Colorado, a Republican who served as a Marine, "
+            "denounced the remarks.")
+    [found] = find_attributions(text)
+    assert (found.source.text, found.content.text) == (
+        "Representative Mike Lane of Colorado, a Republican who served as a Marine",
+        "the remarks")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("“We asked, ‘What can we do? What help do you need?’” Weaver said.",
+     "We asked, ‘What can we do? What help do you need?’"),
+    ("''We are told all the time, 'it is a special case,''' Mr. Lund said.",
+     "We are told all the time, 'it is a special case,'"),
+])
+def test_a_quote_ending_in_a_nested_quote_keeps_its_speaker(text: str, quote: str) -> None:
+    first = only(text)
+    assert (first.source.text, first.content.text, first.direct) == (
+        text.split()[-2] if "Weaver" in text else "Mr. Lund", quote, True)

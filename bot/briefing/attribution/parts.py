@@ -23,6 +23,9 @@ _QUOTE_AFTER = re.compile(r"[^\"_.;!?]{0,60}?(?=\")")
 _WORDS = re.compile(r"[^\W_]+")
 _COLON_LEAD = re.compile(r"\s*([^,;:\"_]{2,80}?)\s*(:)\s*(?=\"|[A-Z‘'])")
 _MAX_TAIL_WORDS = 6
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "van", "von"})
+_BRACKETED = re.compile(r"\([^()]*\)")
 _RELATIVE_PRONOUNS = frozenset({"who", "whose", "whom", "which"})
 _CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "or"})
 _TIME_CONJUNCTIONS = frozenset({"as", "when", "while", "after", "before", "since", "until"})
@@ -215,6 +218,8 @@ def is_inverted_source(
     if lead is not None and _is_whole_quote(masked, lead[0], lead_end):
         return True
     words = [w.lower() for w in _WORDS.findall(masked, *source)]
+    if len(words) > 1 and words[0] in _PERSONAL_PRONOUNS:
+        return False  # "..., said he fully supports it": the cue's subject comes before it
     relative = next((i for i, w in enumerate(words) if w in _RELATIVE_PRONOUNS), len(words))
     if relative > _MAX_INVERTED_SOURCE_WORDS or any(
         w in load_words("auxiliaries") for w in words[:relative]
@@ -224,7 +229,8 @@ def is_inverted_source(
     if len(first_chunk) == 2:
         if _WORDS.findall(first_chunk[1])[:1] in (["who"], ["which"]):
             return False  # "Sweeney, who serves ..., said contractors ...": a subject leads
-        names = _WORDS.findall(first_chunk[0])
+        names = [w for w in _WORDS.findall(_BRACKETED.sub(" ", first_chunk[0]))  # "(D-Va.)"
+                 if w not in _NAME_CONNECTORS]  # "Mike Coffman of Colorado"
         if len(names) <= _MAX_NAME_WORDS and all(w[0].isupper() for w in names):
             return False
         return not role_then_name(first_chunk[0], first_chunk[1].split(",", 1)[0])

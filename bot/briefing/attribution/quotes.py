@@ -44,6 +44,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             elif role == "open" and mark.group() in _OPENERS:
                 open_at = start  # the previous quote was never closed; start afresh
             else:
+                if mark.group() == "''" and text[end:end + 1] == "'":
+                    end += 1  # three marks: a nested quote closes first, then the outer ''
                 quotes.append((open_at, end))
                 open_at = None
         carried, carried_end = open_at, para_end

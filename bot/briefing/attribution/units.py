@@ -72,7 +72,9 @@ def _ends_with_abbreviation(masked: str, unit: tuple[int, int]) -> bool:
 
 def _tag_after_question(text: str, masked: str, unit_end: int, sentence: Span) -> bool:
     """'"Is that you?" | Borger asked.': a quotation ending in ? or ! and a short speech tag."""
-    if masked[unit_end - 1] != _QUOTE or text[unit_end - 2:unit_end - 1] not in ("?", "!"):
+    # The ? may sit inside a nested quote: "... 'What can I do?'" | Weaver said.
+    last = text[max(0, unit_end - 4):unit_end - 1].rstrip("’'")[-1:]
+    if masked[unit_end - 1] != _QUOTE or last not in ("?", "!"):
         return False
     if masked[sentence.start] == _QUOTE or not sentence.text.endswith("."):
         return False

@@ -67,7 +67,8 @@ def paragraph_sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
     if len(paragraph) < 2:
         return [(0, len(paragraph))]
     merged = _merge_after_titles(paragraph, nupunkt.sent_spans(paragraph))
-    return [piece for start, end in merged for piece in _split_after_words(paragraph, start, end)]
+    pieces = [piece for start, end in merged for piece in _split_after_words(paragraph, start, end)]
+    return _merge_inside_brackets(paragraph, pieces)
 
 
 def _sentence_offsets(paragraph: str) -> list[tuple[int, int]]:
@@ -94,6 +95,24 @@ def _merge_after_titles(paragraph: str, spans: list[tuple[int, int]]) -> list[tu
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
+    return merged
+
+
+def _merge_inside_brackets(paragraph: str, spans: list[tuple[int, int]]
+                           ) -> list[tuple[int, int]]:
+    """Undo a split inside brackets: "Rep. Bobby Scott (D-Va.), ranking member ..." is one
+    sentence. The piece before leaves a bracket open and the next one closes it first, or
+    goes on in lower case."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            before = paragraph[merged[-1][0]:merged[-1][1]]
+            after = paragraph[start:end].lstrip()
+            if before.count("(") > before.count(")") and after[:1] in {")", ","} | (
+                    {after[:1]} if after[:1].islower() else set()):
+                merged[-1] = (merged[-1][0], end)
+                continue
+        merged.append((start, end))
     return merged
 
 
