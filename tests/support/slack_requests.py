@@ -15,7 +15,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
-from bot.bootstrap import Services, build_conversation
+from bot.bootstrap import Services, build_chat_parts, build_conversation
 from bot.platforms.slack import build_slack_app
 from bot.platforms.slack_bridge import SlackBridge
 from tests.support.fake_slack import TEAM_ID, FakeSlack
@@ -79,10 +79,10 @@ class SlackHarness:
     """The real app against the fake Web API; `settle()` waits for the work after the ack."""
 
     def __init__(self, services: Services, fake: FakeSlack) -> None:
-        self.services = services
         self.fake = fake
-        self.bridge = SlackBridge(services, build_conversation(services))
-        self.app: AsyncApp = build_slack_app(services, self.bridge.conversation, self.bridge)
+        parts = build_chat_parts(services, build_conversation(services))
+        self.bridge = SlackBridge(parts, services.store)
+        self.app: AsyncApp = build_slack_app(services.settings, self.bridge)
 
     async def dispatch(self, body: str, headers: dict[str, str]) -> BoltResponse:
         return await self.app.async_dispatch(AsyncBoltRequest(body=body, headers=headers))
