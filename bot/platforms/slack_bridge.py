@@ -87,7 +87,7 @@ class SlackBridge:
             await self._finish(key)
 
     async def drain(self, timeout: float | None = None) -> None:
-        """Wait for the events being handled: tests, and a clean shutdown."""
+        """Wait for the events being handled, for a clean shutdown."""
         pending = {task for task in self._in_flight if task is not asyncio.current_task()}
         if pending:
             await asyncio.wait(pending, timeout=timeout)
