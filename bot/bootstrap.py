@@ -19,6 +19,7 @@ from bot.settings import Settings, get_settings
 if TYPE_CHECKING:
     from bot.digest.scheduler import DigestScheduler
     from bot.fetch import Fetcher
+    from bot.platforms.parts import ChatParts
     from bot.store import Store
     from bot.workers import LinkPool
     from handlers import Conversation
@@ -141,6 +142,14 @@ def build_conversation(services: Services) -> Conversation:
     return Conversation(ConversationParts(
         briefer=services, links=store, articles=store, channels=store, digests=store,
         claims=store, settings=services.settings, clock=services.clock))
+
+
+def build_chat_parts(services: Services, conversation: Conversation) -> ChatParts:
+    """What a chat platform uses: the conversation, the settings and the link pool's size
+    (read after `start_link_pool`). Slack is also given `services.store` as `EventClaims`."""
+    from bot.platforms.parts import ChatParts
+
+    return ChatParts(conversation, services.settings, services.link_workers)
 
 
 def build_digest_scheduler(services: Services, senders: Mapping[str, Sender]

@@ -14,7 +14,7 @@ import signal
 from collections.abc import Coroutine
 from typing import Any
 
-from bot.bootstrap import Services, build_conversation, build_digest_scheduler
+from bot.bootstrap import Services, build_chat_parts, build_conversation, build_digest_scheduler
 from bot.messages import Sender
 from handlers import Conversation
 
@@ -83,17 +83,17 @@ def _platform_parts(services: Services, conversation: Conversation, platforms: l
                                                dict[str, Sender]]:
     coroutines: dict[str, Coroutine[Any, Any, None]] = {}
     senders: dict[str, Sender] = {}
+    parts = build_chat_parts(services, conversation)
     if "slack" in platforms:
         from bot.platforms.slack import run_slack, slack_sender
 
-        coroutines["slack"] = run_slack(services, conversation, http=slack_http)
+        coroutines["slack"] = run_slack(parts, services.store, http=slack_http)
         senders["slack"] = slack_sender(services.settings)
     if "discord" in platforms:
         from bot.platforms.discord_bot import DiscordSender, run_discord
 
         sender = DiscordSender()
-        coroutines["discord"] = run_discord(services, conversation,
-                                            client_factory=sender.factory)
+        coroutines["discord"] = run_discord(parts, client_factory=sender.factory)
         senders["discord"] = sender
     return coroutines, senders
 

@@ -7,6 +7,7 @@ from urllib.parse import SplitResult, unquote, urljoin, urlsplit, urlunsplit
 
 import idna
 from tld import get_fld
+from w3lib.url import safe_url_string, url_query_cleaner
 
 from bot.fetch.errors import InvalidUrl
 
@@ -128,6 +129,13 @@ def is_file_link(url: str) -> bool:
 
 
 def _normalise(url: str) -> str:
+    """Our checks and host rules, then w3lib for the query and the percent-encoding.
+
+    Ours: only http(s) with a host and a numeric port (w3lib accepts anything), an IDNA host
+    that fails loudly, and no user info or default port (w3lib keeps both). w3lib's
+    `url_query_cleaner` drops the tracking keys (keeping order, repeated keys and the
+    fragment out) and `safe_url_string` percent-encodes what a browser would.
+    """
     parts = split_web_url(url)
     scheme = parts.scheme.lower()
     host = ascii_host(parts.hostname or "")
@@ -135,11 +143,13 @@ def _normalise(url: str) -> str:
         host = f"[{host}]"
     port = parts.port
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    query = "&".join(item for item in parts.query.split("&") if item and not _is_tracking(item))
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    base = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    tracking = [item.split("=", 1)[0] for item in parts.query.split("&") if _is_tracking(item)]
+    return safe_url_string(url_query_cleaner(base, tracking, remove=True, unique=False))
 
 
 def _is_tracking(query_item: str) -> bool:
+    """w3lib matches keys exactly; prefixes (utm_...) and any spelling need our own test."""
     key = unquote(query_item.split("=", 1)[0]).strip().lower()
     return key in TRACKING_KEYS or key.startswith(TRACKING_PREFIXES)
 

@@ -15,15 +15,13 @@ from collections.abc import Callable
 import discord
 from discord import app_commands
 
-from bot.bootstrap import Services
 from bot.messages import Command, Reply
 from bot.platforms.discord_commands import build_brief_group
 from bot.platforms.discord_embeds import render_messages
 from bot.platforms.discord_events import command_event, message_event, should_ignore
 from bot.platforms.discord_posting import ReplyPoster
-from bot.platforms.lanes import Lanes
+from bot.platforms.parts import ChatParts
 from bot.settings import Settings
-from handlers import Conversation
 
 log = logging.getLogger(__name__)
 
@@ -53,18 +51,16 @@ CLOSE_SECONDS = 10.0  # how long shutdown waits for the gateway to close cleanly
 class BriefingClient(discord.Client):
     """A discord.Client with the `/brief` command tree and the conversation behind it."""
 
-    def __init__(self, services: Services, conversation: Conversation, *,
-                 intents: discord.Intents) -> None:
+    def __init__(self, parts: ChatParts, *, intents: discord.Intents) -> None:
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice here
         super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none())
-        self.services = services
-        self.conversation = conversation
-        self.poster = ReplyPoster(conversation,
-                                  brief_in_thread=services.settings.discord_brief_in_thread)
+        self.settings = parts.settings
+        self.conversation = parts.conversation
+        self.poster = ReplyPoster(parts.conversation,
+                                  brief_in_thread=parts.settings.discord_brief_in_thread)
         self.tree = app_commands.CommandTree(self)
         self.tree.add_command(build_brief_group(self))
-        self.lanes = Lanes(conversation, services.settings.link_queue_size,
-                           services.link_workers)
+        self.lanes = parts.lanes()
 
     async def setup_hook(self) -> None:
         """Runs once per login, before the gateway connects: register `/brief`."""
@@ -72,7 +68,7 @@ class BriefingClient(discord.Client):
 
     async def sync_commands(self) -> None:
         """Per guild in development (instant), global otherwise (may take a while to show)."""
-        guild_id = self.services.settings.discord_guild_id
+        guild_id = self.settings.discord_guild_id
         try:
             if guild_id:
                 guild = discord.Object(id=guild_id)
@@ -121,25 +117,25 @@ class BriefingClient(discord.Client):
         self.lanes.close()
 
 
-def build_discord_client(services: Services, conversation: Conversation, *,
-                         message_content: bool | None = None) -> BriefingClient:
+def build_discord_client(parts: ChatParts, *, message_content: bool | None = None
+                         ) -> BriefingClient:
     """The client with `/brief`; `message_content` overrides the setting (intent fallback)."""
-    wanted = services.settings.discord_message_content if message_content is None \
+    wanted = parts.settings.discord_message_content if message_content is None \
         else message_content
-    return BriefingClient(services, conversation, intents=discord_intents(wanted))
+    return BriefingClient(parts, intents=discord_intents(wanted))
 
 
 ClientFactory = Callable[..., BriefingClient]
 
 
-async def run_discord(services: Services, conversation: Conversation, *,
+async def run_discord(parts: ChatParts, *,
                       client_factory: ClientFactory = build_discord_client) -> None:
     """Log in and serve until cancelled; without the content intent if Discord refuses it."""
-    settings = services.settings
+    settings = parts.settings
     if not discord_configured(settings) or settings.discord_token is None:
         raise RuntimeError("DISCORD_TOKEN is not set; see docs/discord.md")
     token = settings.discord_token.get_secret_value().strip()
-    client = client_factory(services, conversation)
+    client = client_factory(parts)
     if not client.intents.message_content:
         log.warning("Discord message content is off (DISCORD_MESSAGE_CONTENT=false): pasted "
                     "links are not watched; /brief, mentions and DMs still work.")
@@ -155,7 +151,7 @@ async def run_discord(services: Services, conversation: Conversation, *,
                 raise
             log.warning(MISSING_INTENT_WARNING)
             await client.close()
-            client = client_factory(services, conversation, message_content=False)
+            client = client_factory(parts, message_content=False)
             await client.start(token)
     finally:
         await close_within(client, CLOSE_SECONDS)
@@ -177,9 +173,8 @@ class DiscordSender:
     def __init__(self) -> None:
         self.client: BriefingClient | None = None
 
-    def factory(self, services: Services, conversation: Conversation,
-                **options: bool | None) -> BriefingClient:
-        self.client = build_discord_client(services, conversation, **options)
+    def factory(self, parts: ChatParts, **options: bool | None) -> BriefingClient:
+        self.client = build_discord_client(parts, **options)
         return self.client
 
     async def __call__(self, workspace: str, channel: str, reply: Reply) -> None:

@@ -18,13 +18,13 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.bootstrap import Services
 from bot.messages import Reply, Sender
+from bot.platforms.parts import ChatParts
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_bridge import SlackBridge
 from bot.platforms.slack_server import run_socket_mode, serve_http
 from bot.settings import Settings
-from handlers import Conversation
+from bot.store.protocols import EventClaims
 
 log = logging.getLogger(__name__)
 COMMAND = "/brief"
@@ -59,13 +59,10 @@ def build_web_client(settings: Settings) -> AsyncWebClient:
     )
 
 
-def build_slack_app(services: Services, conversation: Conversation,
-                    bridge: SlackBridge | None = None) -> AsyncApp:
-    """The Bolt app with the bot's listeners; tests pass their own `bridge` to await its work."""
-    settings = services.settings
+def build_slack_app(settings: Settings, bridge: SlackBridge) -> AsyncApp:
+    """The Bolt app with the bridge's listeners."""
     if not secret_value(settings.slack_bot_token):
         raise SlackNotConfigured("SLACK_BOT_TOKEN is not set; see docs/slack.md")
-    bridge = bridge or SlackBridge(services, conversation)
     app = AsyncApp(
         client=build_web_client(settings),
         # Passed explicitly (maybe empty) so Bolt never reads a different value from os.environ.
@@ -78,12 +75,12 @@ def build_slack_app(services: Services, conversation: Conversation,
     return app
 
 
-async def run_slack(services: Services, conversation: Conversation, *, http: bool) -> None:
+async def run_slack(parts: ChatParts, claims: EventClaims, *, http: bool) -> None:
     """Serve Slack until cancelled: Socket Mode if an app token is set (and not `http`),
     else HTTP mode. On cancellation, replies being written get a few seconds to finish."""
-    settings = services.settings
-    bridge = SlackBridge(services, conversation)
-    app = build_slack_app(services, conversation, bridge)
+    settings = parts.settings
+    bridge = SlackBridge(parts, claims)
+    app = build_slack_app(settings, bridge)
     app_token = secret_value(settings.slack_app_token)
     use_socket_mode = bool(app_token) and not http
     if not use_socket_mode and not secret_value(settings.slack_signing_secret):

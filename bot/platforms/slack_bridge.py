@@ -19,9 +19,8 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.bootstrap import Services
 from bot.messages import Event, Reply
-from bot.platforms.lanes import Lanes
+from bot.platforms.parts import ChatParts
 from bot.platforms.slack_blocks import fallback_text, render_blocks
 from bot.platforms.slack_events import (
     PLATFORM,
@@ -32,7 +31,7 @@ from bot.platforms.slack_events import (
     mentions_bot,
     message_event,
 )
-from handlers import Conversation
+from bot.store.protocols import EventClaims
 
 log = logging.getLogger(__name__)
 Payload = Mapping[str, Any]
@@ -45,12 +44,12 @@ PRIVATE_KINDS = frozenset({"help", "error"})
 class SlackBridge:
     """The app's listeners; keeps no state that correctness depends on (see `claim_event`)."""
 
-    def __init__(self, services: Services, conversation: Conversation) -> None:
-        self.services = services
-        self.conversation = conversation
+    def __init__(self, parts: ChatParts, claims: EventClaims) -> None:
+        self.conversation = parts.conversation
+        self.settings = parts.settings
+        self.claims = claims
         self._in_flight: set[asyncio.Task[Any]] = set()
-        self.lanes = Lanes(conversation, services.settings.link_queue_size,
-                           services.link_workers)
+        self.lanes = parts.lanes()
 
     async def on_message(self, body: Payload, event: Payload, context: AsyncBoltContext,
                          client: AsyncWebClient, request: AsyncBoltRequest) -> None:
@@ -88,7 +87,7 @@ class SlackBridge:
             await self._finish(key)
 
     async def drain(self, timeout: float | None = None) -> None:
-        """Wait for the events being handled: tests, and a clean shutdown."""
+        """Wait for the events being handled, for a clean shutdown."""
         pending = {task for task in self._in_flight if task is not asyncio.current_task()}
         if pending:
             await asyncio.wait(pending, timeout=timeout)
@@ -131,9 +130,9 @@ class SlackBridge:
         a lease: if this process dies before `_finish`, a later redelivery takes over."""
         if key is None:
             return True
-        lease = timedelta(seconds=self.services.settings.slack_claim_lease_seconds)
+        lease = timedelta(seconds=self.settings.slack_claim_lease_seconds)
         try:
-            return await asyncio.to_thread(self.services.store.claim_event, PLATFORM, key, lease)
+            return await asyncio.to_thread(self.claims.claim_event, PLATFORM, key, lease)
         except Exception:
             log.exception("cannot claim Slack event %s; not handling it", key)
             return False
@@ -143,7 +142,7 @@ class SlackBridge:
         if key is None:
             return
         try:
-            await asyncio.to_thread(self.services.store.finish_event, PLATFORM, key)
+            await asyncio.to_thread(self.claims.finish_event, PLATFORM, key)
         except Exception:
             log.exception("cannot mark Slack event %s as handled", key)
 

@@ -19,9 +19,18 @@ from bot.fetch import InvalidUrl, canonical_url, find_links
     ("https://user:secret@example.com/x", "https://example.com/x"),
     ("https://Bücher.example/a", "https://xn--bcher-kva.example/a"),
     ("http://[::1]:8000/a", "http://[::1]:8000/a"),
+    ("https://example.com/café/{id}?q=ü", "https://example.com/caf%C3%A9/%7Bid%7D?q=%C3%BC"),
+    ("https://example.com/x?id=2&id=1&Utm%5FSource=a", "https://example.com/x?id=2&id=1"),
 ])
 def test_canonical_url_normalises_and_strips_tracking(url: str, expected: str) -> None:
     assert canonical_url(url) == expected
+
+
+def test_canonical_url_merges_what_a_browser_sends_the_same() -> None:
+    assert canonical_url("https://example.com/caf%C3%A9") == canonical_url(
+        "https://example.com/café")
+    assert canonical_url("https://example.com/x?a=1&b=2") != canonical_url(
+        "https://example.com/x?b=2&a=1")
 
 
 def test_canonical_url_keeps_other_parameters_in_order() -> None:

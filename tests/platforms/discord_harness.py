@@ -8,7 +8,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from bot.bootstrap import Services, bootstrap, build_conversation
+from bot.bootstrap import Services, bootstrap, build_chat_parts, build_conversation
 from bot.platforms.discord_bot import BriefingClient, build_discord_client
 from bot.settings import Settings
 from tests.platforms.discord_fakes import (
@@ -100,7 +100,7 @@ Scenario = Callable[[BriefingClient, Wire], Coroutine[Any, Any, None]]
 def run_bot(services: Services, scenario: Scenario) -> Wire:
     """Log a real client in over the fake wire, load the guild, play the scenario, close."""
     async def main() -> Wire:
-        client = build_discord_client(services, build_conversation(services))
+        client = build_discord_client(build_chat_parts(services, build_conversation(services)))
         wire = Wire()
         use_fake_wire(client, wire)
         await client.login("test-token")

@@ -6,15 +6,15 @@ import asyncio
 import logging
 from typing import Any
 
-from bot.bootstrap import Services, bootstrap, build_conversation
+from bot.bootstrap import Services, bootstrap, build_chat_parts, build_conversation
 from bot.platforms.discord_bot import (
     BriefingClient,
     build_discord_client,
     discord_configured,
     run_discord,
 )
+from bot.platforms.parts import ChatParts
 from bot.settings import Settings
-from handlers import Conversation
 from tests.platforms.discord_fakes import MESSAGE_CONTENT_INTENT, Wire, use_fake_wire
 
 TOKEN = "secret-discord-token-123"
@@ -33,16 +33,15 @@ def serve_until_identified(services: Services, wire: Wire, sockets: int, *,
     cancelling its task (the runner's shutdown), or by closing the connected client."""
     clients: list[BriefingClient] = []
 
-    def factory(services: Services, conversation: Conversation, **options: Any
-                ) -> BriefingClient:
-        client = build_discord_client(services, conversation, **options)
+    def factory(parts: ChatParts, **options: Any) -> BriefingClient:
+        client = build_discord_client(parts, **options)
         use_fake_wire(client, wire)
         clients.append(client)
         return client
 
     async def main() -> None:
-        task = asyncio.create_task(run_discord(services, build_conversation(services),
-                                               client_factory=factory))
+        parts = build_chat_parts(services, build_conversation(services))
+        task = asyncio.create_task(run_discord(parts, client_factory=factory))
         async with asyncio.timeout(10):
             while not (len(wire.sockets) == sockets
                        and wire.sockets[-1].identified_intents() is not None):

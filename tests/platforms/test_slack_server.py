@@ -15,19 +15,24 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.bootstrap import Services, bootstrap, build_conversation
+from bot.bootstrap import Services, bootstrap, build_chat_parts, build_conversation
+from bot.platforms.parts import ChatParts
 from bot.platforms.slack import (
     SlackNotConfigured,
     build_slack_app,
     run_slack,
     slack_configured,
 )
+from bot.platforms.slack_bridge import SlackBridge
 from bot.settings import Settings
 from tests.platforms.conftest import slack_settings
 from tests.support.clock import NOW
 from tests.support.fake_slack import FakeSlack
 from tests.support.slack_requests import SIGNING_SECRET, event_body, message, signed_headers
 
+
+def chat_parts(services: Services) -> ChatParts:
+    return build_chat_parts(services, build_conversation(services))
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -77,10 +82,10 @@ def test_slack_is_configured_with_a_bot_token_and_a_way_in() -> None:
 def test_the_app_needs_a_bot_token_and_http_mode_a_signing_secret(make_services) -> None:
     services = make_services(slack_bot_token=None)
     with pytest.raises(SlackNotConfigured, match="SLACK_BOT_TOKEN"):
-        build_slack_app(services, build_conversation(services))
+        build_slack_app(services.settings, SlackBridge(chat_parts(services), services.store))
     services = make_services(slack_signing_secret=None)
     with pytest.raises(SlackNotConfigured, match="SLACK_SIGNING_SECRET"):
-        asyncio.run(run_slack(services, build_conversation(services), http=True))
+        asyncio.run(run_slack(chat_parts(services), services.store, http=True))
 
 
 def test_http_mode_serves_signed_events_and_health_until_cancelled(
@@ -90,7 +95,7 @@ def test_http_mode_serves_signed_events_and_health_until_cancelled(
     base = f"http://127.0.0.1:{port}"
 
     async def scenario() -> None:
-        server = asyncio.create_task(run_slack(services, build_conversation(services), http=True))
+        server = asyncio.create_task(run_slack(chat_parts(services), services.store, http=True))
         await wait_until_listening(port)
         body = event_body(message(slack_site.url("/energy"), "100.000001"))
         async with aiohttp.ClientSession() as session:
@@ -145,7 +150,7 @@ def test_socket_mode_acks_envelopes_and_posts_briefs(make_services, fake_slack: 
         await site.start()
         fake_slack.socket_url = f"ws://127.0.0.1:{runner.addresses[0][1]}/link"
         try:
-            bot = asyncio.create_task(run_slack(services, build_conversation(services), http=False))
+            bot = asyncio.create_task(run_slack(chat_parts(services), services.store, http=False))
             await asyncio.wait_for(connected.wait(), 5)
             await asyncio.to_thread(fake_slack.wait_for, "chat.postMessage")
             bot.cancel()
@@ -201,7 +206,7 @@ def test_http_mode_refuses_unsigned_and_malformed_bodies_without_a_traceback(
             statuses.append(answer.status)
 
     async def scenario() -> None:
-        server = asyncio.create_task(run_slack(services, build_conversation(services), http=True))
+        server = asyncio.create_task(run_slack(chat_parts(services), services.store, http=True))
         await wait_until_listening(port)
         async with aiohttp.ClientSession() as session:
             for body, headers in UNSIGNED_OR_MALFORMED:

@@ -15,7 +15,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.signature import SignatureVerifier
 
-from bot.bootstrap import Services, build_conversation
+from bot.bootstrap import Services, build_chat_parts, build_conversation
 from bot.platforms.slack import build_slack_app
 from bot.platforms.slack_bridge import SlackBridge
 from tests.support.fake_slack import TEAM_ID, FakeSlack
@@ -76,16 +76,25 @@ def command_body(text: str, response_url: str, *, user: str = USER) -> str:
 
 
 class SlackHarness:
-    """The real app against the fake Web API; `settle()` waits for the work after the ack."""
+    """The real app against the fake Web API; `settle()` waits for the work after the ack.
+
+    Bolt acks, then runs each listener as a task it starts during `async_dispatch`. The
+    harness notes the tasks that dispatching started, so `settle()` waits for exactly those
+    to finish: "nothing was posted" is then checked after the listeners really ran.
+    """
 
     def __init__(self, services: Services, fake: FakeSlack) -> None:
-        self.services = services
         self.fake = fake
-        self.bridge = SlackBridge(services, build_conversation(services))
-        self.app: AsyncApp = build_slack_app(services, self.bridge.conversation, self.bridge)
+        parts = build_chat_parts(services, build_conversation(services))
+        self.bridge = SlackBridge(parts, services.store)
+        self.app: AsyncApp = build_slack_app(services.settings, self.bridge)
+        self._listeners: set[asyncio.Task[Any]] = set()
 
     async def dispatch(self, body: str, headers: dict[str, str]) -> BoltResponse:
-        return await self.app.async_dispatch(AsyncBoltRequest(body=body, headers=headers))
+        before = asyncio.all_tasks()
+        response = await self.app.async_dispatch(AsyncBoltRequest(body=body, headers=headers))
+        self._listeners |= asyncio.all_tasks() - before - {asyncio.current_task()}
+        return response
 
     async def event(self, event: dict[str, Any], *, event_id: str | None = None,
                     retry_num: int | None = None) -> BoltResponse:
@@ -98,7 +107,10 @@ class SlackHarness:
         return await self.dispatch(body, headers)
 
     async def settle(self, timeout: float = 10.0) -> None:
-        """Bolt runs listeners as tasks after the ack: let them start, then wait for them."""
-        for _ in range(3):
-            await asyncio.sleep(0.02)
-            await self.bridge.drain(timeout=timeout)
+        """Wait until every listener started so far has finished; fail if one has not."""
+        while self._listeners:
+            started, self._listeners = self._listeners, set()
+            _, running = await asyncio.wait(started, timeout=timeout)
+            if running:
+                raise AssertionError(f"{len(running)} Slack listener(s) still running "
+                                     f"after {timeout} s")
