@@ -393,3 +393,12 @@ def test_no_evidence_to_suggest_that_takes_the_clause():
 def test_no_evidence_of_a_thing_is_a_finding_not_a_dispute():
     assert disputes_of("One study found better math scores, but no evidence of a boost in "
                        "reading.") == ()
+
+
+def test_a_likening_is_the_claim_that_a_dismissal_points_back_to():
+    text = ("Another critic, the lawyer Ida Holm, likened the new port rules to \"burning the "
+            "harbour charter\" in a letter to the council.\n"
+            "Mayor Jonas Berg dismissed the criticism as the voice of Holm's client.")
+    [dispute] = find(disputes_of(text), "harbour charter")
+    assert dispute.disputants == ("Jonas Berg",)
+    assert dispute.claimants == ("Ida Holm",)
