@@ -111,3 +111,10 @@ def test_a_reported_question_is_a_position_of_the_one_who_asked():
 def test_a_possessive_names_the_speaker():
     found = positions("Ivana Trump's brief said that the reports were wrong.")
     assert any(p[0] == "Ivana Trump's brief" and p[1] == "said" for p in found)
+
+
+def test_the_object_before_a_linked_participle_is_not_its_speaker():
+    found = positions("Lena Berg defended the council's record whilst promising that a new "
+                      "report is coming.")
+    assert not [p for p in found if p[1] == "promising"]
+    assert any(p[0] == "Lena Berg" and p[1] == "defended" for p in found)

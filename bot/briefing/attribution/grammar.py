@@ -30,7 +30,10 @@ _NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
 # What a speaker's noun phrase ends with: a noun, a name, a pronoun, a number ("the 27").
 _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "WP"})
 _PUNCTUATION = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
-_MANNER_LINKS = frozenset({"by", "in", "to"})  # "began by saying", "went on to say"
+# What links a participle cue to the clause whose subject speaks: "began by saying", "went
+# on to say", "defended the record whilst promising".
+_MANNER_LINKS = frozenset({"by", "in", "to", "while", "whilst", "after", "before", "when",
+                           "without", "despite", "upon"})
 _QUESTION_OPENERS = frozenset({"WRB", "WP", "WDT", "MD"})  # how, who, which, would
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
@@ -197,6 +200,9 @@ def _speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> 
     words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
     if words & _SECOND_PERSON:
         return False
+    last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower()
+    if last in _MANNER_LINKS:
+        return False  # "the government's record whilst (promising)": not who speaks
     if len(tokens) > 1 and analysis.tags[tokens[-2]] == "POS":
         return True  # what follows a possessive is its head noun: "Ivana Trump's brief"
     return _is_nominal(tokens[-1], analysis, text)
