@@ -402,3 +402,16 @@ def test_a_likening_is_the_claim_that_a_dismissal_points_back_to():
     [dispute] = find(disputes_of(text), "harbour charter")
     assert dispute.disputants == ("Jonas Berg",)
     assert dispute.claimants == ("Ida Holm",)
+
+
+def test_saying_someone_lies_about_a_matter_contests_their_claim():
+    text = "Mayor Jonas Berg says Ida Holm is lying about her support for the harbour tunnel."
+    [dispute] = find(disputes_of(text), "harbour tunnel")
+    assert dispute.disputants == ("Jonas Berg",)
+    assert dispute.claimants == ("Ida Holm",)
+
+
+def test_no_lie_accusation_without_a_matter_or_a_speaker():
+    assert disputes_of('"I am sick of being lied about," Ida Holm said.') == ()
+    assert not find(disputes_of("Critics of the tunnel plan often lie about its cost to "
+                                "the city."), "cost")

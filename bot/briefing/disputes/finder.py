@@ -55,7 +55,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules):
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
-                     self._missing_evidence, self._opposed_positions):
+                     self._missing_evidence, self._lie_accusation, self._opposed_positions):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)

@@ -104,6 +104,24 @@ class VerdictRules(DisputeLookup):
             return None
         return Dispute(claim, (claimant,), (self._holder_name(outer) or "",), (sentence,))
 
+    def _lie_accusation(self, index: int, sentence: Span) -> Dispute | None:
+        """"Trump says Clinton is lying about her support for the deal": the speaker contests
+        what the one accused says about the matter. Only inside a speaker's position."""
+        pattern = re.compile(rf"\b(?:{_alternation('lie_phrases')})\s+", re.IGNORECASE)
+        match = pattern.search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        holder = next(iter(self._positions_containing(at)), None)
+        disputant = holder and self._holder_name(holder)
+        accused = self.table.mentions_in(holder.content.start, at) if holder else []
+        if not disputant or not accused or accused[-1].actor == disputant:
+            return None
+        claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
+        if len(claim.split()) < 3:
+            return None
+        return Dispute(claim, (accused[-1].actor,), (disputant,), (sentence,))
+
     def _false_report(self, index: int, sentence: Span) -> Dispute | None:
         """"The ad wrongly asserts that ...", "the states were exaggerating the reach of the
         EPA": what the verb reports is contested by the speaker around it, else the article."""
