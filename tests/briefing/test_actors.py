@@ -222,3 +222,22 @@ def test_the_x_campaign_is_not_an_earlier_campaign():
     unnamed = _actor_of_source(Span("The campaign", 43, 55), _NoSpeakers(), [0, 43], [earlier])
     assert named is None
     assert unnamed == "Farr campaign"
+
+
+def test_laws_events_and_prizes_are_no_actors():
+    _, actors = actors_of("Mayor Lena Berg praised the Federal Records Act before Election Day. "
+                          "Tickets for the Super Bowl sold out. Berg won the Heisman Trophy.")
+    assert "Lena Berg" in actors
+    assert not {"Federal Records Act", "Election Day", "Super Bowl", "Heisman Trophy"} & set(
+        actors)
+
+
+def test_a_name_shaped_place_no_gazetteer_knows_is_a_person():
+    from bot.briefing.actors.canonical import _kind
+    from bot.briefing.actors.gazetteer import gazetteer
+
+    place = Counter({"place": 2})
+    assert _kind("Nacer Chadli", place, False, gazetteer()) == "person"
+    assert _kind("Lake Erie", place, False, gazetteer()) == "place"
+    assert _kind("Nazi Germany", place, False, gazetteer()) == "place"
+    assert _kind("Terre Haute", Counter({"person": 1}), False, gazetteer()) == "place"

