@@ -241,3 +241,13 @@ def test_a_name_shaped_place_no_gazetteer_knows_is_a_person():
     assert _kind("Lake Erie", place, False, gazetteer()) == "place"
     assert _kind("Nazi Germany", place, False, gazetteer()) == "place"
     assert _kind("Terre Haute", Counter({"person": 1}), False, gazetteer()) == "place"
+
+
+def test_they_after_an_unnamed_plural_subject_is_not_an_earlier_organisation():
+    text = ("The Justice Department reviewed the purge on Monday. "
+            "Voting rights advocates have expressed deep concern about the policy. "
+            "They cite the election of 2000.")
+    table, _ = actors_of(text)
+    they = text.index("They cite")
+    assert table.resolve_pronoun("They", they, 2) is None
+    assert table.resolve_pronoun("They", they, 1) == "Justice Department"

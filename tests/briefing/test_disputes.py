@@ -415,3 +415,12 @@ def test_no_lie_accusation_without_a_matter_or_a_speaker():
     assert disputes_of('"I am sick of being lied about," Ida Holm said.') == ()
     assert not find(disputes_of("Critics of the tunnel plan often lie about its cost to "
                                 "the city."), "cost")
+
+
+def test_they_after_an_unnamed_plural_names_those_people_as_disputants():
+    text = ("The Harbour Authority reviewed the purge on Monday.\n"
+            "Voting rights advocates have expressed deep concern about the policy.\n"
+            "They cite the vote of 2000, when the state incorrectly stated that about 12,000 "
+            "registered voters were former convicts.")
+    [dispute] = find(disputes_of(text), "registered voters")
+    assert dispute.disputants == ("Voting rights advocates",)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from bot.briefing.actors.canonical import canonical_names
 from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions
+from bot.briefing.actors.subjects import unnamed_plural_subjects
 from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
 from bot.briefing.text.cover import Cover
@@ -59,6 +60,9 @@ class ActorTable:
     entries: dict[str, _Entry]
     mentions: tuple[Mention, ...]  # text order
     starts: tuple[int, ...]  # mention starts, for bisect
+    # Sentences whose subject is an unnamed plural ("Voting rights advocates have ..."):
+    # a "they" after one most likely means those people, who are no actor.
+    unnamed_plurals: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def kind_of(self, name: str) -> str | None:
         entry = self.entries.get(name)
@@ -100,6 +104,11 @@ class ActorTable:
                 found.append(mention)
         return found
 
+    def unnamed_plural_before(self, sentence: int) -> tuple[int, int] | None:
+        """The unnamed plural subject a "they" opening `sentence` stands for, if the sentence
+        before has one ("Voting rights advocates ... They cite ...")."""
+        return self.unnamed_plurals.get(sentence - 1)
+
     def resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> str | None:
         """The actor a pronoun at `offset` most likely refers to, or None when unsure.
 
@@ -124,6 +133,8 @@ class ActorTable:
                 return mention.actor
             earliest[mention.sentence] = mention
         for back in (1, 2):
+            if word in PLURAL_PRONOUNS and sentence - back in self.unnamed_plurals:
+                return None
             if sentence - back in earliest:
                 return earliest[sentence - back].actor
         return None
@@ -217,4 +228,5 @@ def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None 
             entry.title = mention.title
         mentions.append(Mention(name, kind, mention.start, mention.end, mention.sentence,
                                 bool(mention.demonym_of)))
-    return ActorTable(entries, tuple(mentions), tuple(m.start for m in mentions))
+    return ActorTable(entries, tuple(mentions), tuple(m.start for m in mentions),
+                      unnamed_plural_subjects(sentences, analysis))
