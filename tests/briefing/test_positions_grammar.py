@@ -118,3 +118,9 @@ def test_the_object_before_a_linked_participle_is_not_its_speaker():
                       "report is coming.")
     assert not [p for p in found if p[1] == "promising"]
     assert any(p[0] == "Lena Berg" and p[1] == "defended" for p in found)
+
+
+def test_a_noun_with_a_relative_clause_is_not_what_was_said():
+    found = positions("In the 62nd minute Kim Lee conceded a penalty which the referee awarded "
+                      "to Sweden.\nThe mayor tweeted support for the new bridge on Monday.")
+    assert not [p for p in found if p[1] in {"conceded", "tweeted"}]

@@ -25,6 +25,7 @@ _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "whe
                              "who", "which"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
 _QUOTE_TAGS = frozenset({"``", "''"})
+_EMBEDDING_TAGS = frozenset({"WDT"})
 _SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
 # What a speaker's noun phrase ends with: a noun, a name, a pronoun, a number ("the 27").
@@ -97,8 +98,21 @@ def _named_speaker(attribution: Attribution, analysis: Analysis) -> bool:
 
 def _needs_clause(cue: str, lemma: str) -> bool:
     """A colon, or a verb that with a bare object means an act ("denied visas", "claimed
-    asylum", "posted to Twitter"), reports a statement only with a clause after it."""
-    return cue == ":" or lemma in load_words("object_senses")
+    asylum", "posted to Twitter"), reports a statement only with a clause after it. The
+    cue's own base form counts when the model's lemma misses it ("tweeted")."""
+    senses = load_words("object_senses")
+    return cue == ":" or lemma in senses or any(
+        base in senses for base in _base_forms(cue.lower().split()[0]) if cue.strip())
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """Candidate base forms of an inflected verb: "tweeted" -> tweet, "conceding" -> concede."""
+    forms = [word]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"),
+                                ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[:-len(suffix)] + replacement)
+    return tuple(forms)
 
 
 def _states_a_clause(attribution: Attribution, analysis: Analysis, text: str) -> bool:
@@ -113,7 +127,19 @@ def _states_a_clause(attribution: Attribution, analysis: Analysis, text: str) ->
         return True
     if first == "to" and len(words) > 1 and analysis.tags[words[1]] == "VB":
         return True
-    return any(analysis.tags[i] in _FINITE for i in words)
+    return any(analysis.tags[i] in _FINITE for i in _main_clause(words, analysis))
+
+
+def _main_clause(words: list[int], analysis: Analysis) -> list[int]:
+    """The words before a relative clause starts: "a penalty [which the referee awarded]",
+    "the man [who spoke]" have no verb of their own."""
+    for position, index in enumerate(words):
+        tag = analysis.tags[index]
+        relative_who = tag in {"WP", "WP$"} and position > 0 \
+            and analysis.tags[words[position - 1]].startswith("NN")  # "the man who ..."
+        if tag in _EMBEDDING_TAGS or relative_who:
+            return words[:position]
+    return words
 
 
 def _opens_with_preposition(attribution: Attribution, analysis: Analysis, text: str) -> bool:
