@@ -124,3 +124,11 @@ def test_a_noun_with_a_relative_clause_is_not_what_was_said():
     found = positions("In the 62nd minute Kim Lee conceded a penalty which the referee awarded "
                       "to Sweden.\nThe mayor tweeted support for the new bridge on Monday.")
     assert not [p for p in found if p[1] in {"conceded", "tweeted"}]
+
+
+def test_the_speaker_is_the_name_a_source_phrase_ends_on():
+    brief = build_brief(Article(title="Test", text=(
+        "Barack Obama spokesman Josh Earnest said the trip would go ahead.\n"
+        "Ana Ruiz, a lawyer for Ben Stokes, said the ban would be appealed.")))
+    holders = [(p.cue.text, p.actor) for p in brief.positions]
+    assert holders == [("said", "Josh Earnest"), ("said", "Ana Ruiz")]

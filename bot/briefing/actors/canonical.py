@@ -110,6 +110,8 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
         return "place"
     if votes:
         voted = max(sorted(votes), key=lambda kind: votes[kind])
+        if voted == "person" and _is_acronym(name):
+            return "organization"  # "AK insisted": capitals in news are a body, not a person
         # A place no gazetteer knows that says things, or that has a first and a last name's
         # shape ("Axel Witsel"), is the model mistaking a person: the gazetteers know places
         # of several words down to small towns.

@@ -87,6 +87,10 @@ class ActorTable:
                   if not (m.kind == "place" and (_after_locative(source, m)
                                                  or _home_of_role(source, m)))
                   and not _is_title(m.actor)]
+        persons = [m for m in inside if m.kind == "person"]
+        if len(persons) > 1 and "," not in _text_between(source, persons[0].end,
+                                                         persons[-1].start):
+            return persons[-1].actor  # "AK chief Isaiah Kiplagat": the name it ends on
         for kinds in (("person",), ("organization", "group"), ("place",)):
             for mention in inside:
                 if mention.kind in kinds:
@@ -196,6 +200,11 @@ def _name_keys(entry: _Entry) -> Iterable[str]:
     yield from entry.aliases
     if entry.kind == "person":
         yield entry.name.split()[-1]
+
+
+def _text_between(source: Span, start: int, end: int) -> str:
+    """The part of a source's text between two offsets of the article."""
+    return source.text[max(start - source.start, 0):max(end - source.start, 0)]
 
 
 def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None = None,
