@@ -132,3 +132,10 @@ def test_the_speaker_is_the_name_a_source_phrase_ends_on():
         "Ana Ruiz, a lawyer for Ben Stokes, said the ban would be appealed.")))
     holders = [(p.cue.text, p.actor) for p in brief.positions]
     assert holders == [("said", "Josh Earnest"), ("said", "Ana Ruiz")]
+
+
+def test_a_cue_word_inside_a_noun_phrase_is_no_cue():
+    found = positions("Comedian Chris Morris, who created the controversial TV show Brass Eye, "
+                      "is to return with a new sitcom.\nThe prosecutor said the singer had "
+                      "shown the boy pornography.\nPolice found the body on Monday.")
+    assert [p[1] for p in found] == ["said"]
