@@ -424,3 +424,16 @@ def test_they_after_an_unnamed_plural_names_those_people_as_disputants():
             "registered voters were former convicts.")
     [dispute] = find(disputes_of(text), "registered voters")
     assert dispute.disputants == ("Voting rights advocates",)
+
+
+def test_contradicting_a_person_contests_what_they_last_said():
+    text = ("Mayor Lena Berg said the harbour tunnel would open in May.\n"
+            "Councillor Ida Holm contradicted her on Tuesday, pointing to the delays.")
+    [dispute] = find(disputes_of(text), "harbour tunnel")
+    assert (dispute.claimants, dispute.disputants) == (("Lena Berg",), ("Ida Holm",))
+
+
+def test_challenging_a_person_is_no_contest_of_a_claim():
+    text = ("Mayor Lena Berg said the harbour tunnel would open in May.\n"
+            "Councillor Ida Holm challenged her in the election.")
+    assert disputes_of(text) == ()

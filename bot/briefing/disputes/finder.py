@@ -26,6 +26,7 @@ from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
 from bot.briefing.disputes.lookup import refers_back
 from bot.briefing.disputes.merging import unique_disputes
+from bot.briefing.disputes.people import PersonContestRules
 from bot.briefing.disputes.verdicts import VerdictRules
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
@@ -50,12 +51,13 @@ def find_disputes(
     return unique_disputes(found)
 
 
-class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules):
+class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
-                     self._missing_evidence, self._lie_accusation, self._opposed_positions):
+                     self._missing_evidence, self._lie_accusation, self._person_contest,
+                     self._opposed_positions):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
