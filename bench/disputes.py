@@ -4,7 +4,9 @@
   checked against these, so their figures are optimistic.
 - blind (`bench/data/disputes_gold_blind.json`): 30 PolNeAR train articles (index i % 4 == 2
   in sorted order, then `random.Random(12).sample`), annotated before any system output was
-  seen and never tuned on. Do not change rules to suit it; it stays blind only while no one does.
+  seen. After its first run (2 of 29 found) the lead read a summary of its misses by kind,
+  not the articles; one rule since ("contradicted him") came from that summary and changed
+  none of its figures. Do not change rules to suit it.
 - blind 2 (`bench/data/disputes_gold_blind2.json`): 30 more PolNeAR train articles (i % 4 == 3,
   then `random.Random(31).sample`), annotated the same way and kept unseen by the rules'
   authors: `--verbose` prints only its table, never its disputes, and no one should read them.
@@ -48,8 +50,8 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLD_SETS = [
     ("disputes_gold.json", "dev", "PolNeAR dev, {articles} annotated articles, {disputes} gold "
      "disputes (the rules were checked against these articles: not unseen)"),
-    ("disputes_gold_blind.json", "train", "PolNeAR train sample, annotated blind, never tuned "
-     "on: {articles} articles, {disputes} gold disputes"),
+    ("disputes_gold_blind.json", "train", "PolNeAR train sample, annotated blind, not tuned "
+     "on (its misses were summarised once): {articles} articles, {disputes} gold disputes"),
     ("disputes_gold_blind2.json", "train", "PolNeAR train sample 2, annotated blind, kept unseen "
      "by rule authors: {articles} articles, {disputes} gold disputes"),
 ]
