@@ -210,6 +210,9 @@ class _NoSpeakers:
     def speaker_in(self, source):
         return None
 
+    def holder_of_title(self, role):
+        return None
+
 
 def test_the_x_campaign_is_not_an_earlier_campaign():
     from bot.briefing.engine import _actor_of_source
@@ -251,3 +254,22 @@ def test_they_after_an_unnamed_plural_subject_is_not_an_earlier_organisation():
     they = text.index("They cite")
     assert table.resolve_pronoun("They", they, 2) is None
     assert table.resolve_pronoun("They", they, 1) == "Justice Department"
+
+
+def test_a_body_named_with_for_and_its_acronym_are_one_organisation():
+    _, actors = actors_of("Prices rose by 3% in March, the Office for National Statistics "
+                          "said. The ONS said the rise was the largest for two years. "
+                          "The IAAF said it would review the ban.")
+    assert actors["Office for National Statistics"].kind == "organization"
+    assert "ONS" in actors["Office for National Statistics"].aliases
+    assert actors["IAAF"].kind == "organization"
+
+
+def test_the_role_alone_names_the_one_person_with_that_title():
+    from bot.briefing.engine import build_brief
+    from bot.briefing.model import Article
+
+    brief = build_brief(Article(title="T", text=(
+        "Prime Minister Tony Blair visited the plant with Chancellor Gordon Brown. "
+        "The prime minister said jobs were safe. The chancellor said the budget would help.")))
+    assert [p.actor for p in brief.positions] == ["Tony Blair", "Gordon Brown"]

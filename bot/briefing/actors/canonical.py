@@ -55,8 +55,12 @@ def canonical_names(
             canonical = initials.get(mention.name.replace(".", ""))
             if canonical:
                 result.append((canonical, kinds.get(canonical) or "organization"))
-            else:  # no expansion in the article: a name only if the model says so
-                result.append((mention.name, kind) if votes[mention.name] else (None, ""))
+            elif votes[mention.name]:  # no expansion in the article: the model's word
+                result.append((mention.name, kind))
+            elif mention.after_determiner and normalise(mention.name) not in gaz.non_actors:
+                result.append((mention.name, "organization"))  # "the ONS", "the IAAF"
+            else:
+                result.append((None, ""))
         elif len(mention.name.split()) == 1 and mention.name in full_names:
             result.append((full_names[mention.name], "person"))
         elif mention.name in by_given:
@@ -153,10 +157,12 @@ def _modified_place(name: str, gaz: Gazetteer) -> bool:
 
 
 def _head_word(name: str) -> str:
-    """The noun a name is built on: before "of" ("Church of Scientology"), else the last."""
+    """The noun a name is built on: before "of" or "for" ("Church of Scientology", "Office
+    for National Statistics"), else the last."""
     words = [normalise(w) for w in name.split()]
-    if "of" in words[1:]:
-        return words[words.index("of") - 1]
+    for link in ("of", "for"):
+        if link in words[1:]:
+            return words[words.index(link) - 1]
     return words[-1]
 
 

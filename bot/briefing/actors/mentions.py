@@ -109,7 +109,8 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tup
                 runs.append(current)
                 current = []
             current.append((start, end))
-        elif word in CONNECTORS and current and joined and (link := _link_end(text, tokens, index)):
+        elif (word in CONNECTORS or _joins_body(text, current, word)) and current and joined \
+                and (link := _link_end(text, tokens, index)):
             current.extend(tokens[index:link])
             index = link
             continue
@@ -120,6 +121,13 @@ def _capitalised_runs(text: str, tokens: list[tuple[int, int]]) -> list[list[tup
     if current:
         runs.append(current)
     return runs
+
+
+def _joins_body(text: str, current: list[tuple[int, int]], word: str) -> bool:
+    """"for" inside a body's name: "Office for National Statistics", "Center for Disease
+    Control" (after an organisation's head word only)."""
+    return word == "for" and bool(current) and normalise(
+        text[current[-1][0]:current[-1][1]]) in gazetteer().org_words
 
 
 def _link_end(text: str, tokens: list[tuple[int, int]], index: int) -> int:
@@ -186,7 +194,8 @@ def _mentions_in_run(
     if title is None:
         title = _title_before(text, sentence.start, start, gaz) or _appositive_title(
             text, end, sentence.end, gaz)
-    determiner = bool(_DETERMINER_BEFORE.search(text, max(sentence.start, start - 5), start))
+    before = _DETERMINER_BEFORE if not text[start:end].isupper() else _ANY_DETERMINER_BEFORE
+    determiner = bool(before.search(text, max(sentence.start, start - 5), start))
     if not title_len and (body := person_body(text, start, end, sentence.end, gaz)):
         end, title = body, None  # "the Trump campaign": an organisation, not Trump
     mentions.append(RawMention(text[start:end], start, end, title, index, initial,
@@ -223,6 +232,8 @@ def _title_prefix(words: list[str], gaz: Gazetteer) -> int:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+# An acronym after "The" opening a sentence is still after a determiner ("The ONS said").
+_ANY_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december"})
 _WORDS_BEFORE = re.compile(r"((?:[\w'’.\-]+,? ){1,8})$", re.UNICODE)

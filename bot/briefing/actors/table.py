@@ -108,6 +108,16 @@ class ActorTable:
                 found.append(mention)
         return found
 
+    def holder_of_title(self, role: str) -> str | None:
+        """The one person whose title ends with `role` ("the prime minister" is "Prime
+        Minister Tony Blair"), or None when no one or several have it."""
+        wanted = role.lower().split()
+        if not wanted:
+            return None
+        holders = [e.name for e in self.entries.values() if e.kind == "person" and e.title
+                   and e.title.lower().split()[-len(wanted):] == wanted]
+        return holders[0] if len(holders) == 1 else None
+
     def unnamed_plural_before(self, sentence: int) -> tuple[int, int] | None:
         """The unnamed plural subject a "they" opening `sentence` stands for, if the sentence
         before has one ("Voting rights advocates ... They cite ...")."""
