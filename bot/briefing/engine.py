@@ -86,9 +86,10 @@ def _actor_of_source(
     if named is not None or words[0].lower() != "the" or len(words) > 3 or any(
             w[:1].isupper() for w in words[1:]):
         return named  # "the Trump campaign" is no earlier "Clinton campaign"
-    titled = table.holder_of_title(" ".join(words[1:]).rstrip(","))
-    if titled is not None:
-        return titled  # "the prime minister" is the one person the article gives that title
+    role = " ".join(words[1:]).rstrip(",")
+    known = table.holder_of_title(role) or table.body_headed_by(role)
+    if known is not None:
+        return known  # "the prime minister", "the bank": the one actor the article names so
     # "the official" points back to an earlier source with the same head noun.
     head = words[-1].lower().rstrip(",")
     for earlier in reversed(previous):

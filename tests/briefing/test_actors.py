@@ -213,6 +213,9 @@ class _NoSpeakers:
     def holder_of_title(self, role):
         return None
 
+    def body_headed_by(self, noun):
+        return None
+
 
 def test_the_x_campaign_is_not_an_earlier_campaign():
     from bot.briefing.engine import _actor_of_source
@@ -273,3 +276,15 @@ def test_the_role_alone_names_the_one_person_with_that_title():
         "Prime Minister Tony Blair visited the plant with Chancellor Gordon Brown. "
         "The prime minister said jobs were safe. The chancellor said the budget would help.")))
     assert [p.actor for p in brief.positions] == ["Tony Blair", "Gordon Brown"]
+
+
+def test_the_head_noun_alone_names_the_one_body_it_heads():
+    from bot.briefing.engine import build_brief
+    from bot.briefing.model import Article
+
+    brief = build_brief(Article(title="T", text=(
+        "Deutsche Bank reported a loss on Monday. The bank said costs had risen. "
+        "The Ministry of Defence confirmed the order. The ministry said it was urgent.")))
+    actors = [p.actor for p in brief.positions if p.source.text.islower()
+              or p.source.text.split()[-1].islower()]
+    assert actors == ["Deutsche Bank", "Ministry of Defence"]

@@ -98,7 +98,7 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
         return gaz.names[key].kind
     if titled:
         return "person"
-    head = _head_word(name)
+    head = head_word(name)
     if head in gaz.thing_words and len(name.split()) > 1:
         return None  # "Election Day", "Federal Records Act": a thing, not an actor
     if head in gaz.org_words:
@@ -138,7 +138,7 @@ def _name_shaped(name: str, gaz: Gazetteer) -> bool:
 
 def _headed(name: str, gaz: Gazetteer) -> bool:
     """Its head word makes the name an organisation's or a place's ("the Harbour Institute")."""
-    head = _head_word(name)
+    head = head_word(name)
     return len(name.split()) > 1 and (head in gaz.org_words or head in gaz.place_words)
 
 
@@ -156,7 +156,7 @@ def _modified_place(name: str, gaz: Gazetteer) -> bool:
     return normalise(first) in gaz.place_modifiers and known is not None and known.kind == "place"
 
 
-def _head_word(name: str) -> str:
+def head_word(name: str) -> str:
     """The noun a name is built on: before "of" or "for" ("Church of Scientology", "Office
     for National Statistics"), else the last."""
     words = [normalise(w) for w in name.split()]
@@ -201,7 +201,7 @@ def _by_head_word(kinds: dict[str, str | None], gaz: Gazetteer) -> dict[str, str
     headed: dict[str, set[str]] = defaultdict(set)
     for name, kind in kinds.items():
         if kind == "organization" and len(name.split()) > 1:
-            head = _head_word(name)
+            head = head_word(name)
             if head in gaz.org_words:
                 headed[head.title()].add(name)
     return {head: next(iter(names)) for head, names in headed.items() if len(names) == 1}

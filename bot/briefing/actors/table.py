@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.briefing.actors.canonical import canonical_names
+from bot.briefing.actors.canonical import canonical_names, head_word
 from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions
 from bot.briefing.actors.subjects import unnamed_plural_subjects
@@ -117,6 +117,16 @@ class ActorTable:
         holders = [e.name for e in self.entries.values() if e.kind == "person" and e.title
                    and e.title.lower().split()[-len(wanted):] == wanted]
         return holders[0] if len(holders) == 1 else None
+
+    def body_headed_by(self, noun: str) -> str | None:
+        """The one organisation named with `noun` as its head word ("the bank" is "Deutsche
+        Bank", "the ministry" the "Ministry of Defence"), or None."""
+        wanted = noun.lower()
+        if " " in wanted or not wanted:
+            return None
+        bodies = [e.name for e in self.entries.values() if e.kind == "organization"
+                  and head_word(e.name) == normalise(wanted)]
+        return bodies[0] if len(bodies) == 1 else None
 
     def unnamed_plural_before(self, sentence: int) -> tuple[int, int] | None:
         """The unnamed plural subject a "they" opening `sentence` stands for, if the sentence
