@@ -90,9 +90,11 @@ _OPENING, _CLOSING = "\"“‘'", "\"”’'"
 
 def is_quotation(text: str, content: Pieces) -> bool:
     """PolNeAR keeps a direct quote's marks inside its content span: it opens and closes
-    with them (a comma or full stop may follow the closing mark)."""
+    with them (after a "that"; a comma or full stop may follow the closing mark)."""
     start, end = content[0][0], content[-1][1]
     words = text[start:end].strip().rstrip(",.;:")
+    if words.lower().startswith("that "):
+        words = words[5:].lstrip()  # 'said that "..."': PolNeAR keeps the "that"
     return len(words) > 2 and words[0] in _OPENING and words[-1] in _CLOSING
 
 

@@ -528,3 +528,13 @@ def test_a_quote_ending_in_a_nested_quote_keeps_its_speaker(text: str, speaker: 
                                                             quote: str) -> None:
     first = only(text)
     assert (first.source.text, first.content.text, first.direct) == (speaker, quote, True)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("According to the newspaper, “Gun laws let dealers sell to anyone.”", "the newspaper"),
+    ("As Politico reported, “Trump would win if the vote were held today.”", "Politico"),
+])
+def test_a_content_that_is_one_quotation_is_a_direct_quote(text: str, source: str) -> None:
+    first = only(text)
+    assert (first.source.text, first.direct) == (source, True)
+    assert not first.content.text.startswith("“") and not first.content.text.endswith("”")

@@ -9,8 +9,9 @@ quote of several sentences (or paragraphs) is one content. Each unit is then rea
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.briefing.attribution.content import (
     coordinator_start,
@@ -38,6 +39,7 @@ from bot.briefing.model import Span
 from bot.briefing.text.sentences import split_sentences
 
 _QUOTE, _FILL = '"', "_"
+_TAIL = " .,;:!?"
 _RELATIVES = frozenset({"who", "which", "that"})
 _PREPOSITIONS = frozenset({"for", "from", "to", "in", "on", "at", "with", "by", "about", "of"})
 
@@ -73,8 +75,26 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None) -> lis
         last_direct = next((a for a in reversed(in_unit) if a.direct), last_direct if (
             not in_unit and found and found[-1].direct and found[-1].content.start >= start
         ) else None)
+    found = [_whole_quotation(text, quotes, a) for a in found]
     found.sort(key=lambda a: (a.content.start, a.cue.start))
     return found
+
+
+def _whole_quotation(text: str, quotes: Sequence[tuple[int, int]], found: Attribution
+                     ) -> Attribution:
+    """A content that is one quotation, marks and all ('According to the paper, "..."', 'As
+    Politico reported, "..."'), is a direct quote: its words without the marks."""
+    if found.direct:
+        return found
+    start, end = found.content.start, found.content.end
+    index = bisect.bisect_right([q[0] for q in quotes], start) - 1
+    if index < 0 or quotes[index][0] != start or quotes[index][1] < end \
+            or text[quotes[index][1]:end].strip(_TAIL):
+        return found
+    inner = strip_span(text, *quotes[index], quotes=True)
+    if inner is None:
+        return found
+    return replace(found, content=_span(text, *inner), direct=True)
 
 
 def _unit_attributions(text: str, masked: str, start: int, end: int) -> list[Attribution]:
