@@ -139,3 +139,9 @@ def test_a_cue_word_inside_a_noun_phrase_is_no_cue():
                       "is to return with a new sitcom.\nThe prosecutor said the singer had "
                       "shown the boy pornography.\nPolice found the body on Monday.")
     assert [p[1] for p in found] == ["said"]
+
+
+def test_going_on_to_say_says_and_declining_to_say_does_not():
+    found = positions("Mr Lee went on to say that the budget was too small.\n"
+                      "The minister declined to say whether the mine would reopen.")
+    assert found == [("Mr Lee", "say", "the budget was too small")]

@@ -152,6 +152,10 @@ def find_phrase_cues(masked: str, start: int, end: int) -> list[tuple[int, int]]
     return [m.span() for m in _phrase_cue_pattern().finditer(masked, start, end)]
 
 
+# Words before "to" that carry the subject's speech on: "went on to say", "continued to argue".
+_GOING_ON = frozenset({"on", "continued", "continues", "proceeded", "proceeds"})
+
+
 def _used_as_cue(word: str, previous: list[str]) -> bool:
     if previous and not word.islower():
         return False  # inside a name: "United States", "The Washington Post"
@@ -159,8 +163,8 @@ def _used_as_cue(word: str, previous: list[str]) -> bool:
         before = previous[-1]
         if before in load_words("determiners") or before.endswith(("'s", "’s")):
             return False  # a noun: "the report", "Trump's claims"
-        if before == "to":
-            return False  # an infinitive: "declined to say"
+        if before == "to" and previous[-2:-1] not in ([w] for w in _GOING_ON):
+            return False  # an infinitive: "declined to say", but "went on to say" says it
     elif word[0].isupper() and word.lower().endswith("s"):
         return False  # "Reports of ..." opening a sentence is a noun
     words = [*previous, word.lower()]

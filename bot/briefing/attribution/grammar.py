@@ -27,6 +27,7 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"
 _QUOTE_TAGS = frozenset({"``", "''"})
 # Words that open a noun phrase before its nouns: "a", "controversial", "their", "Trump's".
 _NOUN_PHRASE_OPENERS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD", "IN"})
+_REFUSALS = ("declin", "refus")
 _EMBEDDING_TAGS = frozenset({"WDT"})
 _SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
@@ -72,7 +73,7 @@ def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool
     """The attribution has a speaker's voice: an active cue and a clause (or a quotation)."""
     if _passive_cue(attribution, analysis, text) or _negated_cue(attribution, analysis, text):
         return False
-    if _noun_cue(attribution, analysis):
+    if _noun_cue(attribution, analysis) or _declined_to_speak(attribution):
         return False
     if not _speaker_phrase(attribution, analysis, text):
         return False
@@ -156,6 +157,14 @@ def _opens_with_preposition(attribution: Attribution, analysis: Analysis, text: 
         return False
     first = text[analysis.starts[tokens[0]]:analysis.ends[tokens[0]]].lower()
     return first not in _CLAUSE_OPENERS and not any(analysis.tags[i] in _FINITE for i in tokens)
+
+
+def _declined_to_speak(attribution: Attribution) -> bool:
+    """"declined to say whether ...", "refused to comment": a refusal states nothing."""
+    words = attribution.content.text.lower().split()[:2]
+    return attribution.cue.text.lower().startswith(_REFUSALS) and len(words) == 2 \
+        and words[0] == "to" and (words[1] in load_words("speech_verbs") or words[1] in {
+            "comment", "elaborate", "specify", "discuss", "answer", "respond", "speak"})
 
 
 def _noun_cue(attribution: Attribution, analysis: Analysis) -> bool:
