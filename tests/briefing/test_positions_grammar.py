@@ -145,3 +145,9 @@ def test_going_on_to_say_says_and_declining_to_say_does_not():
     found = positions("Mr Lee went on to say that the budget was too small.\n"
                       "The minister declined to say whether the mine would reopen.")
     assert found == [("Mr Lee", "say", "the budget was too small")]
+
+
+def test_a_cue_tagged_as_a_noun_is_a_verb_before_a_quote_or_a_that_clause():
+    found = positions('The ad claims "Jeb is the conservative you can trust."\n'
+                      "The new report claims that the mine was never safe.")
+    assert [p[1] for p in found] == ["claims", "claims"]

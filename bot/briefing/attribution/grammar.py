@@ -73,12 +73,12 @@ def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool
     """The attribution has a speaker's voice: an active cue and a clause (or a quotation)."""
     if _passive_cue(attribution, analysis, text) or _negated_cue(attribution, analysis, text):
         return False
-    if _noun_cue(attribution, analysis) or _declined_to_speak(attribution):
-        return False
-    if not _speaker_phrase(attribution, analysis, text):
+    if _declined_to_speak(attribution) or not _speaker_phrase(attribution, analysis, text):
         return False
     if attribution.direct and attribution.cue.text != ":":
-        return True
+        return True  # a quotation follows: a verb, even when tagged a noun ("The ad claims")
+    if _noun_cue(attribution, analysis) and not _after_that(attribution, text):
+        return False
     if _opens_with_preposition(attribution, analysis, text):
         return False
     if not _needs_clause(attribution.cue.text, _cue_lemma(attribution, analysis)):
@@ -165,6 +165,11 @@ def _declined_to_speak(attribution: Attribution) -> bool:
     return attribution.cue.text.lower().startswith(_REFUSALS) and len(words) == 2 \
         and words[0] == "to" and (words[1] in load_words("speech_verbs") or words[1] in {
             "comment", "elaborate", "specify", "discuss", "answer", "respond", "speak"})
+
+
+def _after_that(attribution: Attribution, text: str) -> bool:
+    """"that" opens what follows the cue: "The report claims that ...", a verb's clause."""
+    return "that" in text[attribution.cue.end:attribution.content.start].lower().split()
 
 
 def _noun_cue(attribution: Attribution, analysis: Analysis) -> bool:
