@@ -538,3 +538,8 @@ def test_a_content_that_is_one_quotation_is_a_direct_quote(text: str, source: st
     first = only(text)
     assert (first.source.text, first.direct) == (source, True)
     assert not first.content.text.startswith("“") and not first.content.text.endswith("”")
+
+
+def test_exclaiming_and_confessing_are_speech() -> None:
+    assert triples("“We won!” she exclaimed.") == [("she", "exclaimed", "We won!", True)]
+    assert triples("“It was my fault,” the driver confessed.")[0][1] == "confessed"
