@@ -151,3 +151,8 @@ def test_a_cue_tagged_as_a_noun_is_a_verb_before_a_quote_or_a_that_clause():
     found = positions('The ad claims "Jeb is the conservative you can trust."\n'
                       "The new report claims that the mine was never safe.")
     assert [p[1] for p in found] == ["claims", "claims"]
+
+
+def test_a_source_ending_in_an_auxiliary_or_adverb_still_speaks():
+    found = positions("The American Legion has twice complained that the emblem was misused.")
+    assert any(p[1] == "complained" and "emblem was misused" in p[2] for p in found)

@@ -28,6 +28,7 @@ _QUOTE_TAGS = frozenset({"``", "''"})
 # Words that open a noun phrase before its nouns: "a", "controversial", "their", "Trump's".
 _NOUN_PHRASE_OPENERS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD", "IN"})
 _REFUSALS = ("declin", "refus")
+_CONTRACTIONS = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
 _EMBEDDING_TAGS = frozenset({"WDT"})
 _SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
@@ -258,12 +259,20 @@ def _speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> 
     words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
     if words & _SECOND_PERSON:
         return False
+    while len(tokens) > 1 and _auxiliary_or_adverb(tokens[-1], analysis, text):
+        tokens.pop()  # "The American Legion has twice (complained)", "He's (praising)"
     last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower()
     if last in _MANNER_LINKS:
         return False  # "the government's record whilst (promising)": not who speaks
     if len(tokens) > 1 and analysis.tags[tokens[-2]] == "POS":
         return True  # what follows a possessive is its head noun: "Ivana Trump's brief"
     return _is_nominal(tokens[-1], analysis, text)
+
+
+def _auxiliary_or_adverb(index: int, analysis: Analysis, text: str) -> bool:
+    word = text[analysis.starts[index]:analysis.ends[index]].lower().replace("’", "'")
+    return analysis.tags[index] in _SKIPPABLE or word in load_words("auxiliaries") \
+        or word in _CONTRACTIONS
 
 
 def _is_nominal(index: int, analysis: Analysis, text: str) -> bool:
