@@ -256,7 +256,16 @@ def test_they_after_an_unnamed_plural_subject_is_not_an_earlier_organisation():
     table, _ = actors_of(text)
     they = text.index("They cite")
     assert table.resolve_pronoun("They", they, 2) is None
-    assert table.resolve_pronoun("They", they, 1) == "Justice Department"
+    plain = "The Justice Department reviewed the purge on Monday. They cite the election."
+    table, _ = actors_of(plain)
+    assert table.resolve_pronoun("They", plain.index("They"), 1) == "Justice Department"
+
+
+def test_they_in_the_sentence_of_a_plural_subject_is_those_people():
+    text = ("The Harbour Authority closed the pier. On Monday, Scientology officials went to the "
+            "station where they claimed the drives were stolen.")
+    table, _ = actors_of(text)
+    assert table.resolve_pronoun("they", text.index("they claimed"), 1) is None
 
 
 def test_a_body_named_with_for_and_its_acronym_are_one_organisation():

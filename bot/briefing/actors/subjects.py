@@ -12,20 +12,21 @@ _PLURAL_NOUN = "NNS"
 
 def unnamed_plural_subjects(sentences: Sequence[Span], analysis: Analysis
                             ) -> dict[int, tuple[int, int]]:
-    """Sentence index -> (start, end) of its subject, the words before the first verb, where
-    it ends in a plural common noun and holds no name: "Voting rights advocates have ..."."""
+    """Sentence index -> (start, end) of its subject where that is people named by a plural
+    common noun, not a named group: "Voting rights advocates have ...", "On Monday,
+    Scientology officials went ...". The subject is the words before the first verb, after
+    any comma (a fronted phrase), and its last noun is plural and not a name."""
     found = {}
     for index, sentence in enumerate(sentences):
-        tokens = analysis.tokens_in(sentence.start, sentence.end)
         subject: list[int] = []
-        for i in tokens:
+        for i in analysis.tokens_in(sentence.start, sentence.end):
             if analysis.tags[i].startswith(("VB", "MD")) and subject:
                 break
-            subject.append(i)
+            subject = [] if analysis.tags[i] == "," else [*subject, i]
         else:
             continue  # no verb after a subject: a heading or a caption
         nouns = [i for i in subject if analysis.tags[i].startswith("NN")]
-        if nouns and analysis.tags[nouns[-1]] == _PLURAL_NOUN and not any(
-                analysis.tags[i] in PROPER_NOUN_TAGS for i in subject):
+        if nouns and analysis.tags[nouns[-1]] == _PLURAL_NOUN \
+                and analysis.tags[subject[0]] not in PROPER_NOUN_TAGS | {"IN"}:
             found[index] = (analysis.starts[subject[0]], analysis.ends[nouns[-1]])
     return found

@@ -146,6 +146,9 @@ class ActorTable:
             kinds = ("group", "organization")  # "they" is seldom a country
         else:
             return None
+        subject = self.unnamed_plurals.get(sentence)
+        if word in PLURAL_PRONOUNS and subject is not None and subject[1] <= offset:
+            return None  # "Scientology officials went ..., where they claimed": those people
         earliest: dict[int, Mention] = {}  # sentence -> its first fitting mention
         for index in range(bisect_left(self.starts, offset) - 1, -1, -1):
             mention = self.mentions[index]
