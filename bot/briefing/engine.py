@@ -66,7 +66,11 @@ def resolve_positions(
         if not attribution.cue.text and table.kind_of(actor or "") != "person":
             continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"
-        position = Position(actor, attribution.source, attribution.cue, attribution.content,
+        source = attribution.source
+        if actor is None and source.text.strip().lower() == "they":
+            sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
+            source = table.plural_subject_for(source.start, sentence) or source  # those people
+        position = Position(actor, source, attribution.cue, attribution.content,
                             attribution.direct, mode)
         positions.append(position)
         previous.append(position)

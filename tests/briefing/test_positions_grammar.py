@@ -156,3 +156,14 @@ def test_a_cue_tagged_as_a_noun_is_a_verb_before_a_quote_or_a_that_clause():
 def test_a_source_ending_in_an_auxiliary_or_adverb_still_speaks():
     found = positions("The American Legion has twice complained that the emblem was misused.")
     assert any(p[1] == "complained" and "emblem was misused" in p[2] for p in found)
+
+
+def test_an_unresolved_they_shows_the_plural_subject_it_stands_for():
+    brief = build_brief(Article(title="Test", text=(
+        "The Harbour Authority closed the pier.\n"
+        "Voting rights advocates have expressed deep concern about the policy. They say the "
+        "purge removed thousands of eligible voters.")))
+    [position] = [p for p in brief.positions if p.cue.text == "say"]
+    assert (position.actor, position.source.text) == (None, "Voting rights advocates")
+    text = brief.article.text
+    assert text[position.source.start:position.source.end] == "Voting rights advocates"

@@ -11,7 +11,7 @@ _PLURAL_NOUN = "NNS"
 
 
 def unnamed_plural_subjects(sentences: Sequence[Span], analysis: Analysis
-                            ) -> dict[int, tuple[int, int]]:
+                            ) -> dict[int, Span]:
     """Sentence index -> (start, end) of its subject where that is people named by a plural
     common noun, not a named group: "Voting rights advocates have ...", "On Monday,
     Scientology officials went ...". The subject is the words before the first verb, after
@@ -28,5 +28,7 @@ def unnamed_plural_subjects(sentences: Sequence[Span], analysis: Analysis
         nouns = [i for i in subject if analysis.tags[i].startswith("NN")]
         if nouns and analysis.tags[nouns[-1]] == _PLURAL_NOUN \
                 and analysis.tags[subject[0]] not in PROPER_NOUN_TAGS | {"IN"}:
-            found[index] = (analysis.starts[subject[0]], analysis.ends[nouns[-1]])
+            start, end = analysis.starts[subject[0]], analysis.ends[nouns[-1]]
+            found[index] = Span(sentence.text[start - sentence.start:end - sentence.start],
+                                start, end)
     return found

@@ -62,7 +62,7 @@ class ActorTable:
     starts: tuple[int, ...]  # mention starts, for bisect
     # Sentences whose subject is an unnamed plural ("Voting rights advocates have ..."):
     # a "they" after one most likely means those people, who are no actor.
-    unnamed_plurals: dict[int, tuple[int, int]] = field(default_factory=dict)
+    unnamed_plurals: dict[int, Span] = field(default_factory=dict)
 
     def kind_of(self, name: str) -> str | None:
         entry = self.entries.get(name)
@@ -128,9 +128,13 @@ class ActorTable:
                   and head_word(e.name) == normalise(wanted)]
         return bodies[0] if len(bodies) == 1 else None
 
-    def unnamed_plural_before(self, sentence: int) -> tuple[int, int] | None:
-        """The unnamed plural subject a "they" opening `sentence` stands for, if the sentence
-        before has one ("Voting rights advocates ... They cite ...")."""
+    def plural_subject_for(self, offset: int, sentence: int) -> Span | None:
+        """The plural-noun subject a "they" at `offset` stands for: its own sentence's, when
+        that comes before it ("officials went ..., where they claimed"), else the sentence
+        before's ("Voting rights advocates ... They cite ...")."""
+        own = self.unnamed_plurals.get(sentence)
+        if own is not None and own.end <= offset:
+            return own
         return self.unnamed_plurals.get(sentence - 1)
 
     def resolve_pronoun(self, pronoun: str, offset: int, sentence: int) -> str | None:
@@ -147,7 +151,7 @@ class ActorTable:
         else:
             return None
         subject = self.unnamed_plurals.get(sentence)
-        if word in PLURAL_PRONOUNS and subject is not None and subject[1] <= offset:
+        if word in PLURAL_PRONOUNS and subject is not None and subject.end <= offset:
             return None  # "Scientology officials went ..., where they claimed": those people
         earliest: dict[int, Mention] = {}  # sentence -> its first fitting mention
         for index in range(bisect_left(self.starts, offset) - 1, -1, -1):

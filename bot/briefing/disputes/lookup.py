@@ -228,9 +228,9 @@ class DisputeLookup:
             return clean_name(source)
         if not position.actor and source.lower() == "they":
             index = max(bisect_right(self.starts, position.source.start) - 1, 0)
-            subject = self.table.unnamed_plural_before(index)
+            subject = self.table.plural_subject_for(position.source.start, index)
             if subject is not None:  # "Voting rights advocates ... They cite ..."
-                return " ".join(self.text[subject[0]:subject[1]].split())
+                return " ".join(subject.text.split())
         return position.actor
 
     def _verb_follows(self, offset: int, limit: int) -> bool:
