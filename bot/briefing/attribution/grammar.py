@@ -10,15 +10,19 @@ finite verb, or an infinitive ("plans to hold the contest").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from bot.briefing.attribution.attributions import Attribution, find_attributions
 from bot.briefing.attribution.outside import outside_speaker_quotes
+from bot.briefing.attribution.speakers import (
+    ADVERB_TAGS,
+    PUNCTUATION_TAGS,
+    is_speaker_phrase,
+    subject_as_source,
+)
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 from bot.briefing.text.cover import Cover
-from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "when", "where",
@@ -28,19 +32,9 @@ _QUOTE_TAGS = frozenset({"``", "''"})
 # Words that open a noun phrase before its nouns: "a", "controversial", "their", "Trump's".
 _NOUN_PHRASE_OPENERS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "PRP$", "POS", "CD", "IN"})
 _REFUSALS = ("declin", "refus")
-_CONTRACTIONS = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
 _EMBEDDING_TAGS = frozenset({"WDT"})
-_SKIPPABLE = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "was reportedly told"
 _NEGATIONS = frozenset({"not", "n't", "n’t", "never", "cannot"})
-# What a speaker's noun phrase ends with: a noun, a name, a pronoun, a number ("the 27").
-_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "WP"})
-_PUNCTUATION = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
-# What links a participle cue to the clause whose subject speaks: "began by saying", "went
-# on to say", "defended the record whilst promising".
-_MANNER_LINKS = frozenset({"by", "in", "to", "while", "whilst", "after", "before", "when",
-                           "without", "despite", "upon"})
 _QUESTION_OPENERS = frozenset({"WRB", "WP", "WDT", "MD"})  # how, who, which, would
-_SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 
 
 def mode_of(attribution: Attribution, analysis: Analysis) -> str:
@@ -59,7 +53,7 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
 
     A claim that someone denies is not the position of the one it is about: in "she denied
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
-    found = [_subject_as_source(a, analysis, text) for a in find_attributions(text, sentences)]
+    found = [subject_as_source(a, analysis, text) for a in find_attributions(text, sentences)]
     questions = Cover((s.start, s.end) for s in sentences if _is_question(text, s, analysis))
     kept = [a for a in found if is_credible(a, analysis, text)
             and (a.direct or not questions.covers(a.cue.start, a.cue.end))]
@@ -74,7 +68,7 @@ def is_credible(attribution: Attribution, analysis: Analysis, text: str) -> bool
     """The attribution has a speaker's voice: an active cue and a clause (or a quotation)."""
     if _passive_cue(attribution, analysis, text) or _negated_cue(attribution, analysis, text):
         return False
-    if _declined_to_speak(attribution) or not _speaker_phrase(attribution, analysis, text):
+    if _declined_to_speak(attribution) or not is_speaker_phrase(attribution, analysis, text):
         return False
     if attribution.direct and attribution.cue.text != ":":
         return True  # a quotation follows: a verb, even when tagged a noun ("The ad claims")
@@ -193,7 +187,7 @@ def _passive_cue(attribution: Attribution, analysis: Analysis, text: str) -> boo
     if not cue or analysis.tags[cue[0]] != "VBN":
         return False
     index = cue[0] - 1
-    while index >= 0 and analysis.tags[index] in _SKIPPABLE:
+    while index >= 0 and analysis.tags[index] in ADVERB_TAGS:
         index -= 1
     if index < 0:
         return False
@@ -207,28 +201,12 @@ def _is_question(text: str, sentence: Span, analysis: Analysis) -> bool:
     if not text[sentence.start:sentence.end].rstrip(" \t\n\"'”’)").endswith("?"):
         return False
     tokens = [i for i in analysis.tokens_in(sentence.start, sentence.end)
-              if analysis.tags[i] not in _PUNCTUATION]
+              if analysis.tags[i] not in PUNCTUATION_TAGS]
     if not tokens:
         return False
     first = text[analysis.starts[tokens[0]]:analysis.ends[tokens[0]]].lower()
     return analysis.tags[tokens[0]] in _QUESTION_OPENERS or first in load_words("auxiliaries")
 
-
-def _subject_as_source(attribution: Attribution, analysis: Analysis, text: str) -> Attribution:
-    """"The businessman began by saying ...", "Trump wavered in answering ...", "The fact
-    check goes on to ridicule ...": the patterns take the whole lead as the source; the
-    speaker is its subject, the noun phrase before its first verb."""
-    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
-              if analysis.tags[i] not in _PUNCTUATION]
-    last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower() if tokens else ""
-    if len(tokens) < 3 or last not in _MANNER_LINKS:
-        return attribution
-    verb = next((k for k, i in enumerate(tokens) if analysis.tags[i].startswith(("VB", "MD"))),
-                None)
-    if not verb or not _is_nominal(tokens[verb - 1], analysis, text):
-        return attribution
-    start, end = analysis.starts[tokens[0]], analysis.ends[tokens[verb - 1]]
-    return replace(attribution, source=Span(text[start:end], start, end))
 
 
 def _negated_cue(attribution: Attribution, analysis: Analysis, text: str) -> bool:
@@ -241,48 +219,10 @@ def _negated_cue(attribution: Attribution, analysis: Analysis, text: str) -> boo
         word = text[analysis.starts[index]:analysis.ends[index]].lower()
         if word in _NEGATIONS:
             return True
-        if analysis.tags[index] not in _SKIPPABLE and analysis.tags[index] != "MD" \
+        if analysis.tags[index] not in ADVERB_TAGS and analysis.tags[index] != "MD" \
                 and word not in load_words("auxiliaries"):
             return False
         index -= 1
     return False
 
 
-def _speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> bool:
-    """A written source is a noun phrase that is not the reader ("you"): it ends with a noun,
-    a name or a pronoun, not with "the", "in" or "both" ("Once", "By", "The President has
-    drawn both" are fragments the patterns took for speakers)."""
-    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
-              if analysis.tags[i] not in _PUNCTUATION]
-    if not tokens:
-        return True  # no written source: a lone quotation, "according to" without a name
-    words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
-    if words & _SECOND_PERSON:
-        return False
-    while len(tokens) > 1 and _auxiliary_or_adverb(tokens[-1], analysis, text):
-        tokens.pop()  # "The American Legion has twice (complained)", "He's (praising)"
-    last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower()
-    if last in _MANNER_LINKS:
-        return False  # "the government's record whilst (promising)": not who speaks
-    if len(tokens) > 1 and analysis.tags[tokens[-2]] == "POS":
-        return True  # what follows a possessive is its head noun: "Ivana Trump's brief"
-    return _is_nominal(tokens[-1], analysis, text)
-
-
-def _auxiliary_or_adverb(index: int, analysis: Analysis, text: str) -> bool:
-    word = text[analysis.starts[index]:analysis.ends[index]].lower().replace("’", "'")
-    return analysis.tags[index] in _SKIPPABLE or word in load_words("auxiliaries") \
-        or word in _CONTRACTIONS
-
-
-def _is_nominal(index: int, analysis: Analysis, text: str) -> bool:
-    """The token can end a noun phrase: a noun, a name, a pronoun or a number. The tagger
-    misreads names ("Rathbun" as a verb, "Trump" as a determiner) and some nouns ("a senior
-    official" as an adjective): a capitalised word that is not a function word ("Once",
-    "By", "The"), or a known source noun, counts too."""
-    if analysis.tags[index] in _NOMINAL:
-        return True
-    word = text[analysis.starts[index]:analysis.ends[index]]
-    if word.lower() in ENGLISH_STOP_WORDS:
-        return False
-    return word[0].isupper() or word.lower() in load_words("source_nouns")

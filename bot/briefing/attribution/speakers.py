@@ -1,0 +1,82 @@
+"""Who speaks: whether a written source is a speaker's noun phrase, and the subject behind a
+manner phrase. The patterns take the words before a cue as its source; the model's tags say
+whether those words name someone ("Rathbun", "a senior official", "Ivana Trump's brief")
+or are a fragment ("Once", "The President has drawn both", "you")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.briefing.attribution.attributions import Attribution
+from bot.briefing.language.analysis import Analysis
+from bot.briefing.lexicon.wordlists import load_words
+from bot.briefing.model import Span
+from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
+
+# What a speaker's noun phrase ends with: a noun, a name, a pronoun, a number ("the 27").
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "WP"})
+# What links a participle cue to the clause whose subject speaks: "began by saying", "went
+# on to say", "defended the record whilst promising".
+_MANNER_LINKS = frozenset({"by", "in", "to", "while", "whilst", "after", "before", "when",
+                           "without", "despite", "upon"})
+_SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
+_CONTRACTIONS = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
+PUNCTUATION_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
+ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})  # "were twice denied", "has twice complained"
+
+
+def subject_as_source(attribution: Attribution, analysis: Analysis, text: str) -> Attribution:
+    """"The businessman began by saying ...", "Trump wavered in answering ...", "The fact
+    check goes on to ridicule ...": the patterns take the whole lead as the source; the
+    speaker is its subject, the noun phrase before its first verb."""
+    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
+              if analysis.tags[i] not in PUNCTUATION_TAGS]
+    last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower() if tokens else ""
+    if len(tokens) < 3 or last not in _MANNER_LINKS:
+        return attribution
+    verb = next((k for k, i in enumerate(tokens) if analysis.tags[i].startswith(("VB", "MD"))),
+                None)
+    if not verb or not _is_nominal(tokens[verb - 1], analysis, text):
+        return attribution
+    start, end = analysis.starts[tokens[0]], analysis.ends[tokens[verb - 1]]
+    return replace(attribution, source=Span(text[start:end], start, end))
+
+
+def is_speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -> bool:
+    """A written source is a noun phrase that is not the reader ("you"): it ends with a noun,
+    a name or a pronoun, not with "the", "in" or "both" ("Once", "By", "The President has
+    drawn both" are fragments the patterns took for speakers)."""
+    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
+              if analysis.tags[i] not in PUNCTUATION_TAGS]
+    if not tokens:
+        return True  # no written source: a lone quotation, "according to" without a name
+    words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
+    if words & _SECOND_PERSON:
+        return False
+    while len(tokens) > 1 and _auxiliary_or_adverb(tokens[-1], analysis, text):
+        tokens.pop()  # "The American Legion has twice (complained)", "He's (praising)"
+    last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower()
+    if last in _MANNER_LINKS:
+        return False  # "the government's record whilst (promising)": not who speaks
+    if len(tokens) > 1 and analysis.tags[tokens[-2]] == "POS":
+        return True  # what follows a possessive is its head noun: "Ivana Trump's brief"
+    return _is_nominal(tokens[-1], analysis, text)
+
+
+def _auxiliary_or_adverb(index: int, analysis: Analysis, text: str) -> bool:
+    word = text[analysis.starts[index]:analysis.ends[index]].lower().replace("’", "'")
+    return analysis.tags[index] in ADVERB_TAGS or word in load_words("auxiliaries") \
+        or word in _CONTRACTIONS
+
+
+def _is_nominal(index: int, analysis: Analysis, text: str) -> bool:
+    """The token can end a noun phrase: a noun, a name, a pronoun or a number. The tagger
+    misreads names ("Rathbun" as a verb, "Trump" as a determiner) and some nouns ("a senior
+    official" as an adjective): a capitalised word that is not a function word ("Once",
+    "By", "The"), or a known source noun, counts too."""
+    if analysis.tags[index] in _NOMINAL:
+        return True
+    word = text[analysis.starts[index]:analysis.ends[index]]
+    if word.lower() in ENGLISH_STOP_WORDS:
+        return False
+    return word[0].isupper() or word.lower() in load_words("source_nouns")
