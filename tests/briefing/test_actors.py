@@ -297,3 +297,17 @@ def test_the_head_noun_alone_names_the_one_body_it_heads():
     actors = [p.actor for p in brief.positions if p.source.text.islower()
               or p.source.text.split()[-1].islower()]
     assert actors == ["Deutsche Bank", "Ministry of Defence"]
+
+
+def test_an_appositive_naming_a_kind_of_body_makes_an_organisation():
+    _, actors = actors_of("Novartis, the Swiss drugmaker, said profits rose. Pfizer, the "
+                          "world's largest drug firm, said it would cut jobs. Lena Berg, a "
+                          "lawyer, said nothing new.")
+    assert actors["Novartis"].kind == "organization"
+    assert actors["Pfizer"].kind == "organization"
+    assert actors["Lena Berg"].kind == "person"
+
+
+def test_a_law_named_with_for_is_no_actor():
+    _, actors = actors_of("Senator Ana Ruiz introduced the College for All Act on Monday.")
+    assert "College for All Act" not in actors and "Ana Ruiz" in actors

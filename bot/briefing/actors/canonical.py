@@ -29,12 +29,15 @@ def canonical_names(
     raw = _without_lone_initials(raw)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     titled: set[str] = set()
+    bodies = {m.name for m in raw if m.body_appositive}
     for mention in raw:
         if mention.entity_kind:
             votes[mention.name][mention.entity_kind] += 1
         if mention.title:
             titled.add(mention.name)
-    kinds = {m.name: _kind(m.name, votes[m.name], m.name in titled, gaz, m.name in speakers)
+    kinds = {m.name: "organization" if m.name in bodies and m.name not in titled
+             and normalise(m.name) not in gaz.names
+             else _kind(m.name, votes[m.name], m.name in titled, gaz, m.name in speakers)
              for m in raw if not m.demonym_of}
     full_names = _person_full_names(kinds, raw)
     mid_sentence = {m.name for m in raw if not m.initial or len(m.name.split()) > 1}
@@ -70,7 +73,8 @@ def canonical_names(
         elif kind is None or (mention.after_determiner and not mention.entity_kind
                               and not _headed(mention.name, gaz)):
             result.append((None, ""))  # no evidence that it names anything ("the Family")
-        elif mention.name not in mid_sentence and not _listed(mention.name, titled, gaz):
+        elif mention.name not in mid_sentence and not _listed(mention.name, titled, gaz) \
+                and mention.name not in bodies:
             result.append((None, ""))  # "Rain fell": an opener only the model calls a name
         else:
             result.append((mention.name, kind))
@@ -99,7 +103,8 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     if titled:
         return "person"
     head = head_word(name)
-    if head in gaz.thing_words and len(name.split()) > 1:
+    last = normalise(name.split()[-1])
+    if (head in gaz.thing_words or last in gaz.thing_words) and len(name.split()) > 1:
         return None  # "Election Day", "Federal Records Act": a thing, not an actor
     if head in gaz.org_words:
         return "organization"

@@ -24,6 +24,7 @@ from bot.briefing.actors.evidence import (
 )
 from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
 from bot.briefing.language.analysis import Analysis
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
@@ -47,6 +48,7 @@ class RawMention:
     demonym_of: str | None = None  # set for "Ukrainian" style mentions of a country
     after_determiner: bool = False  # "the Family", "a Senate": a common noun, not a name
     entity_kind: str | None = None  # the model's entity type over the mention, if any
+    body_appositive: bool = False  # "Novartis, the Swiss drugmaker,": an organisation
 
 
 def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis
@@ -199,7 +201,9 @@ def _mentions_in_run(
     if not title_len and (body := person_body(text, start, end, sentence.end, gaz)):
         end, title = body, None  # "the Trump campaign": an organisation, not Trump
     mentions.append(RawMention(text[start:end], start, end, title, index, initial,
-                               after_determiner=determiner and not title_len))
+                               after_determiner=determiner and not title_len,
+                               body_appositive=title is None and _appositive_body(
+                                   text, end, sentence.end)))
     return mentions
 
 
@@ -295,6 +299,13 @@ def _holds_title(words: list[str], gaz: Gazetteer) -> bool:
 
 
 _NOT_ROLES = frozenset({("head",), ("star",), ("chair",)})
+
+
+def _appositive_body(text: str, end: int, limit: int) -> bool:
+    """An appositive that names a kind of organisation: ", the Swiss drugmaker,"."""
+    match = _APPOSITIVE.match(text, end, limit)
+    return bool(match) and text[end:match.start(1)].lower().rstrip().endswith(
+        ("the", "a", "an")) and normalise(match.group(1).split()[-1]) in load_words("body_nouns")
 
 
 def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer) -> str | None:
