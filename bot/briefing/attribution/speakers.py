@@ -29,8 +29,7 @@ def subject_as_source(attribution: Attribution, analysis: Analysis, text: str) -
     """"The businessman began by saying ...", "Trump wavered in answering ...", "The fact
     check goes on to ridicule ...": the patterns take the whole lead as the source; the
     speaker is its subject, the noun phrase before its first verb."""
-    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
-              if analysis.tags[i] not in PUNCTUATION_TAGS]
+    tokens = _source_tokens(attribution, analysis)
     last = text[analysis.starts[tokens[-1]]:analysis.ends[tokens[-1]]].lower() if tokens else ""
     if len(tokens) < 3 or last not in _MANNER_LINKS:
         return attribution
@@ -46,8 +45,7 @@ def is_speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -
     """A written source is a noun phrase that is not the reader ("you"): it ends with a noun,
     a name or a pronoun, not with "the", "in" or "both" ("Once", "By", "The President has
     drawn both" are fragments the patterns took for speakers)."""
-    tokens = [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
-              if analysis.tags[i] not in PUNCTUATION_TAGS]
+    tokens = _source_tokens(attribution, analysis)
     if not tokens:
         return True  # no written source: a lone quotation, "according to" without a name
     words = {text[analysis.starts[i]:analysis.ends[i]].lower() for i in tokens}
@@ -63,7 +61,14 @@ def is_speaker_phrase(attribution: Attribution, analysis: Analysis, text: str) -
     return _is_nominal(tokens[-1], analysis, text)
 
 
+def _source_tokens(attribution: Attribution, analysis: Analysis) -> list[int]:
+    """The source's tokens without punctuation."""
+    return [i for i in analysis.tokens_in(attribution.source.start, attribution.source.end)
+            if analysis.tags[i] not in PUNCTUATION_TAGS]
+
+
 def _auxiliary_or_adverb(index: int, analysis: Analysis, text: str) -> bool:
+    """An auxiliary, a contraction of one, or an adverb: "has", "'s", "twice"."""
     word = text[analysis.starts[index]:analysis.ends[index]].lower().replace("’", "'")
     return analysis.tags[index] in ADVERB_TAGS or word in load_words("auxiliaries") \
         or word in _CONTRACTIONS
