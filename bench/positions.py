@@ -13,6 +13,8 @@ contents overlap (one-to-one, largest overlap first). Printed per system:
 - precision per cue family (speech verbs, other verbs, "according to", colon, and no cue
   word: a lone quotation whose speaker is outside its sentence).
 
+`--verbose` lists our unmatched positions, the missed gold ones and the wrong speakers.
+
 The naive baseline takes every sentence with said/says/told as a content and the nearest
 capitalised word before the cue as the speaker.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bench.common import print_table, read_text, require_eval
@@ -159,7 +161,28 @@ def evaluate(system: Callable[[str, str], list[Said]], documents) -> tuple[list[
     return row, by_family, right_family
 
 
-def main() -> None:
+def listing(documents) -> list[str]:
+    """Our unmatched positions, missed gold ones and wrong speakers, one line each."""
+    lines = []
+    for name, title, raw, gold in documents:
+        predicted = ours(title, raw)
+        pairs = match(predicted, gold)
+        matched_p, matched_g = {id(p) for p, _ in pairs}, {id(g) for _, g in pairs}
+        lines += [f"EXTRA {name} [{p.cue}] {p.speaker[0]!r}: {_excerpt(raw, p)}"
+                  for p in predicted if id(p) not in matched_p]
+        lines += [f"MISS  {name} {g.speaker[0]!r}: {_excerpt(raw, g)}"
+                  for g in gold if id(g) not in matched_g]
+        lines += [f"WHO   {name} ours {p.speaker[0]!r}, gold {g.speaker[0]!r}: "
+                  f"{_excerpt(raw, p)}" for p, g in pairs
+                  if not names_speaker(p.speaker[0], g.speaker)]
+    return lines
+
+
+def _excerpt(raw: str, said: Said) -> str:
+    return " ".join(raw[said.start:said.end].split())[:100]
+
+
+def main(options: Sequence[str] = ()) -> None:
     documents = load()
     gold = sum(len(d[3]) for d in documents)
     print(f"{len(documents)} GUM documents ({', '.join(GENRES)}), {gold} gold attributions")
@@ -178,6 +201,9 @@ def main() -> None:
                  "speaker acc", "who+what F1", "direct F1"], rows)
     print("\nprecision per cue family")
     print_table(["system", "cue family", "positions", "content P"], families)
+    if "--verbose" in options:
+        print()
+        print("\n".join(listing(documents)))
 
 
 if __name__ == "__main__":
