@@ -437,3 +437,10 @@ def test_challenging_a_person_is_no_contest_of_a_claim():
     text = ("Mayor Lena Berg said the harbour tunnel would open in May.\n"
             "Councillor Ida Holm challenged her in the election.")
     assert disputes_of(text) == ()
+
+
+def test_a_disputant_phrase_ending_on_a_name_is_that_actor():
+    text = ("Mayor Lena Berg said the harbour tunnel would open in May.\n"
+            "The next day Ida Holm contradicted Berg at a public meeting.")
+    [dispute] = find(disputes_of(text), "harbour tunnel")
+    assert dispute.disputants == ("Ida Holm",)

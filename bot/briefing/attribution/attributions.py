@@ -9,7 +9,6 @@ quote of several sentences (or paragraphs) is one content. Each unit is then rea
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -75,23 +74,21 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None) -> lis
         last_direct = next((a for a in reversed(in_unit) if a.direct), last_direct if (
             not in_unit and found and found[-1].direct and found[-1].content.start >= start
         ) else None)
-    found = [_whole_quotation(text, quotes, a) for a in found]
+    quote_ends = dict(quotes)  # start -> end
+    found = [_whole_quotation(text, quote_ends, a) for a in found]
     found.sort(key=lambda a: (a.content.start, a.cue.start))
     return found
 
 
-def _whole_quotation(text: str, quotes: Sequence[tuple[int, int]], found: Attribution
+def _whole_quotation(text: str, quote_ends: dict[int, int], found: Attribution
                      ) -> Attribution:
     """A content that is one quotation, marks and all ('According to the paper, "..."', 'As
     Politico reported, "..."'), is a direct quote: its words without the marks."""
-    if found.direct:
-        return found
     start, end = found.content.start, found.content.end
-    index = bisect.bisect_right([q[0] for q in quotes], start) - 1
-    if index < 0 or quotes[index][0] != start or quotes[index][1] < end \
-            or text[quotes[index][1]:end].strip(_TAIL):
+    quote_end = quote_ends.get(start)
+    if found.direct or quote_end is None or quote_end < end or text[quote_end:end].strip(_TAIL):
         return found
-    inner = strip_span(text, *quotes[index], quotes=True)
+    inner = strip_span(text, start, quote_end, quotes=True)
     if inner is None:
         return found
     return replace(found, content=_span(text, *inner), direct=True)

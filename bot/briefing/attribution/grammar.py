@@ -100,9 +100,11 @@ def _needs_clause(cue: str, lemma: str) -> bool:
     """A colon, or a verb that with a bare object means an act ("denied visas", "claimed
     asylum", "posted to Twitter"), reports a statement only with a clause after it. The
     cue's own base form counts when the model's lemma misses it ("tweeted")."""
+    if cue == ":":
+        return True
     senses = load_words("object_senses")
-    return cue == ":" or lemma in senses or any(
-        base in senses for base in _base_forms(cue.lower().split()[0]) if cue.strip())
+    words = cue.lower().split()
+    return lemma in senses or (bool(words) and any(b in senses for b in _base_forms(words[0])))
 
 
 def _base_forms(word: str) -> tuple[str, ...]:
@@ -158,8 +160,8 @@ def _declined_to_speak(attribution: Attribution) -> bool:
     """"declined to say whether ...", "refused to comment": a refusal states nothing."""
     words = attribution.content.text.lower().split()[:2]
     return attribution.cue.text.lower().startswith(_REFUSALS) and len(words) == 2 \
-        and words[0] == "to" and (words[1] in load_words("speech_verbs") or words[1] in {
-            "comment", "elaborate", "specify", "discuss", "answer", "respond", "speak"})
+        and words[0] == "to" and (words[1] in load_words("speech_verbs")
+                                  or words[1] in {"answer", "elaborate", "specify"})
 
 
 def _after_that(attribution: Attribution, text: str) -> bool:

@@ -120,10 +120,13 @@ class DisputeLookup:
                 return holder.actor if holder else None
             name = self._pronoun_referent(phrase, start, index, cue_start)
             return name if name and plausible_name(name) else None
+        mentions = self.table.mentions_in(start, end)
+        if mentions and not self.text[mentions[-1].end:end].strip():
+            return mentions[-1].actor  # "The next day Ida Holm": the name the phrase ends on
         name = clean_name(phrase)  # "The Kremlin on Friday" -> "Kremlin"
         if name is None:
             return None
-        for mention in reversed(self.table.mentions_in(start, end)):
+        for mention in reversed(mentions):
             if name.endswith(" ".join(self.text[mention.start:mention.end].split())):
                 return mention.actor  # "Arsenal's Patrick Vieira" -> Patrick Vieira
         return name if phrase_is_nameable(name) else None

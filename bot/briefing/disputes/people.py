@@ -28,8 +28,7 @@ class PersonContestRules(DisputeLookup):
             target = self._person_after(index, sentence, sentence.start + match.end())
             if target is None:
                 continue
-            disputant = self._named_right_before(sentence, cue_start) \
-                or self._disputant(index, sentence, cue_start)
+            disputant = self._disputant(index, sentence, cue_start)
             claim = self._latest_position_of(target, index, sentence.start)
             if disputant is None or disputant == target or claim is None:
                 continue
@@ -38,13 +37,6 @@ class PersonContestRules(DisputeLookup):
                 continue
             return Dispute(text, (target,), (disputant,),
                            (self._sentence_of(claim.content.start), sentence))
-        return None
-
-    def _named_right_before(self, sentence: Span, cue_start: int) -> str | None:
-        """An actor named just before the cue: "The next day Ida Holm contradicted ..."."""
-        mentions = self.table.mentions_in(sentence.start, cue_start)
-        if mentions and not self.text[mentions[-1].end:cue_start].strip():
-            return mentions[-1].actor
         return None
 
     def _person_after(self, index: int, sentence: Span, offset: int) -> str | None:
