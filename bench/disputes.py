@@ -11,7 +11,13 @@
   then `random.Random(31).sample`), annotated the same way and kept unseen by the rules'
   authors: `--verbose` prints only its table, never its disputes, and no one should read them.
 
-All three were annotated by reading whole articles and following the definition in
+- web (`bench/data/disputes_gold_web.json`): 37 real news pages of many outlets and years
+  (../shared/eval/article-extraction, `random.Random(2026).sample` of 45, short and
+  non-English pages skipped), annotated blind and kept unseen like blind 2.
+- BBC (`bench/data/disputes_gold_bbc.json`): 41 BBC articles of 2004-5 (25 politics, 10
+  business, 3 tech, 3 entertainment; seeds in the file), annotated blind and kept unseen.
+
+All were annotated by reading whole articles and following the definition in
 docs/brief-json.md; they hold offsets and short claim strings only, never article text.
 Two levels, each as precision and recall over disputes:
 
@@ -46,16 +52,21 @@ from bot.briefing.text.keywords import content_words
 from bot.briefing.text.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parent / "data"
-# (gold file, PolNeAR split, label printed above its table)
+# (gold file, where its texts are, label printed above its table)
 GOLD_SETS = [
-    ("disputes_gold.json", "dev", "PolNeAR dev, {articles} annotated articles, {disputes} gold "
-     "disputes (the rules were checked against these articles: not unseen)"),
-    ("disputes_gold_blind.json", "train", "PolNeAR train sample, annotated blind, not tuned "
-     "on (its misses were summarised once): {articles} articles, {disputes} gold disputes"),
-    ("disputes_gold_blind2.json", "train", "PolNeAR train sample 2, annotated blind, kept unseen "
-     "by rule authors: {articles} articles, {disputes} gold disputes"),
+    ("disputes_gold.json", "polnear/dev", "PolNeAR dev, {articles} annotated articles, "
+     "{disputes} gold disputes (the rules were checked against these articles: not unseen)"),
+    ("disputes_gold_blind.json", "polnear/train", "PolNeAR train sample, annotated blind, not "
+     "tuned on (its misses were summarised once): {articles} articles, {disputes} gold disputes"),
+    ("disputes_gold_blind2.json", "polnear/train", "PolNeAR train sample 2, annotated blind, "
+     "kept unseen by rule authors: {articles} articles, {disputes} gold disputes"),
+    ("disputes_gold_web.json", "article-extraction", "Real news pages of many outlets and "
+     "years, annotated blind, kept unseen: {articles} articles, {disputes} gold disputes"),
+    ("disputes_gold_bbc.json", "bbc-summary", "BBC news 2004-5, annotated blind, kept unseen: "
+     "{articles} articles, {disputes} gold disputes"),
 ]
-HIDDEN = {"disputes_gold_blind2.json"}  # `--verbose` never lists these sets' disputes
+# `--verbose` never lists these sets' disputes
+HIDDEN = {"disputes_gold_blind2.json", "disputes_gold_web.json", "disputes_gold_bbc.json"}
 Finder = Callable[[str, list[Span], list[Position], ActorTable], list[Dispute]]
 
 
@@ -147,12 +158,23 @@ def _listing(article: str, text: str, found: Sequence[Dispute], gold: Sequence[d
     return lines
 
 
-def evaluate(gold_file: str, split: str, verbose: bool
+def article_texts(source: str, articles: Sequence[str]) -> dict[str, str]:
+    """The body of each article a gold set annotates, as its offsets count: the text after
+    the title line (PolNeAR, BBC) or the page's gold article body (real pages), stripped."""
+    if source == "article-extraction":
+        truth = json.loads(read_text(require_eval(source) / "ground-truth.json"))
+        return {a: truth[a]["articleBody"].strip() for a in articles}
+    corpus, _, split = source.partition("/")
+    folder = require_eval(corpus) / (f"{split}/text" if split else "articles")
+    return {a: read_text(folder / f"{a}.txt").partition("\n")[2].strip() for a in articles}
+
+
+def evaluate(gold_file: str, source: str, verbose: bool
              ) -> tuple[dict[str, list[dict]], dict[str, Tally], list[str], list[float]]:
     """Score the baseline and the rules on one gold set: its disputes by article, a tally per
     method, the `--verbose` listing and the rules' time per article in ms."""
     data = json.loads((DATA / gold_file).read_text())
-    folder = require_eval("polnear") / split / "text"
+    texts = article_texts(source, data["articles"])
     by_article: dict[str, list[dict]] = {a: [] for a in data["articles"]}
     for item in data["disputes"]:
         by_article[item["article"]].append(item)
@@ -162,7 +184,7 @@ def evaluate(gold_file: str, split: str, verbose: bool
     listing: list[str] = []
     timings: list[float] = []
     for article, gold in by_article.items():
-        text = read_text(folder / f"{article}.txt").partition("\n")[2].strip()
+        text = texts[article]
         spans = split_sentences(text)
         analysis = analyse(text, spans)
         table = find_actors(text, spans, analysis)
@@ -182,9 +204,9 @@ def evaluate(gold_file: str, split: str, verbose: bool
 
 def main(options: Sequence[str] = ()) -> None:
     timings: list[float] = []
-    for number, (gold_file, split, label) in enumerate(GOLD_SETS):
+    for number, (gold_file, source, label) in enumerate(GOLD_SETS):
         verbose = "--verbose" in options and gold_file not in HIDDEN
-        by_article, tallies, listing, times = evaluate(gold_file, split, verbose)
+        by_article, tallies, listing, times = evaluate(gold_file, source, verbose)
         timings.extend(times)
         if number:
             print()

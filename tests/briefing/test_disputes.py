@@ -444,3 +444,20 @@ def test_a_disputant_phrase_ending_on_a_name_is_that_actor():
             "The next day Ida Holm contradicted Berg at a public meeting.")
     [dispute] = find(disputes_of(text), "harbour tunnel")
     assert dispute.disputants == ("Ida Holm",)
+
+
+def test_the_accused_answering_a_claim_about_them_contests_it():
+    text = ("Councillor Maria Brandt said Mayor Tom Ellis had hidden the cost of the new pipes "
+            "from voters.\n"
+            "Ellis said he had never hidden the cost of any pipes.")
+    found = only(find(disputes_of(text), "pipes"))
+    assert found.disputants == ("Tom Ellis",)
+    assert found.claimants == ("Maria Brandt",)
+    assert found.claim.startswith("Mayor Tom Ellis had hidden the cost")
+
+
+def test_an_answer_that_takes_no_opposite_stance_is_no_dispute():
+    text = ("Councillor Maria Brandt said Mayor Tom Ellis had raised the cost of the new pipes "
+            "this year.\n"
+            "Ellis said he would publish the cost of the pipes in May.")
+    assert find(disputes_of(text), "pipes") == []

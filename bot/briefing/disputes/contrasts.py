@@ -48,7 +48,7 @@ def _opposites() -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _matter(text: str, names: set[str]) -> frozenset[str]:
+def matter_of(text: str, names: set[str]) -> frozenset[str]:
     synonyms = _synonyms()
     return frozenset(synonyms.get(w, w) for w in content_words(text, min_length=4)
                      if w not in names)
@@ -104,7 +104,7 @@ class ContrastRules(DisputeLookup):
         if any(_QUESTION.match(text) for text in (claim, second.content.text)):
             return None  # "isn't saying if ...": no stance taken
         names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}
-        if len(_matter(claim, names) & _matter(second.content.text, names)) < 2:
+        if len(matter_of(claim, names) & matter_of(second.content.text, names)) < 2:
             return None
         if not opposite_stances(claim, second.content.text):
             return None

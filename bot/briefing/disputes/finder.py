@@ -2,7 +2,8 @@
 
 Precision matters more than recall, since a wrongly reported dispute misinforms the reader:
 every rule needs an explicit signal (a dispute verb with a claim as its object, a falsity
-verdict about an earlier claim, a disagreement phrase, or a doubting contrast clause), and a
+verdict about an earlier claim, a disagreement phrase, a doubting contrast clause, or the one
+a claim is about answering it with the opposite stance), and a
 cue that is negated, hypothetical, passive or a noun is no signal (see `disputes_text`).
 """
 
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from bot.briefing.actors.table import ActorTable
+from bot.briefing.disputes.answers import AnswerRules
 from bot.briefing.disputes.clauses import (
     clean_claim,
     clean_name,
@@ -51,13 +53,14 @@ def find_disputes(
     return unique_disputes(found)
 
 
-class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRules):
+class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRules,
+                     AnswerRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
                      self._missing_evidence, self._lie_accusation, self._person_contest,
-                     self._opposed_positions):
+                     self._opposed_positions, self._accused_answers):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
