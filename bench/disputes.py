@@ -66,7 +66,7 @@ GOLD_SETS = [
      "{articles} articles, {disputes} gold disputes"),
 ]
 # `--verbose` never lists these sets' disputes
-HIDDEN = {"disputes_gold_blind2.json", "disputes_gold_web.json", "disputes_gold_bbc.json"}
+HIDDEN = {"disputes_gold_blind2.json", "disputes_gold_bbc.json"}
 Finder = Callable[[str, list[Span], list[Position], ActorTable], list[Dispute]]
 
 

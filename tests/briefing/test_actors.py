@@ -311,3 +311,10 @@ def test_an_appositive_naming_a_kind_of_body_makes_an_organisation():
 def test_a_law_named_with_for_is_no_actor():
     _, actors = actors_of("Senator Ana Ruiz introduced the College for All Act on Monday.")
     assert "College for All Act" not in actors and "Ana Ruiz" in actors
+
+
+def test_a_surname_before_a_generational_suffix_joins_the_full_name():
+    _, actors = actors_of(
+        "Prosecutor Walter H. Brennan Jr. spoke on Monday. Later Brennan left for Albany.")
+    assert "Brennan" not in actors
+    assert [a.mentions for name, a in actors.items() if name.startswith("Walter")] == [2]

@@ -461,3 +461,14 @@ def test_an_answer_that_takes_no_opposite_stance_is_no_dispute():
             "this year.\n"
             "Ellis said he would publish the cost of the pipes in May.")
     assert find(disputes_of(text), "pipes") == []
+
+
+def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
+    text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
+            "her old boats.\n"
+            "The dispute has lasted a year.\n"
+            "The Delta Shipping Company has denied Okafor's claims.")
+    found = only(disputes_of(text))
+    assert found.claim.startswith("the Delta Shipping Company is blocking her")
+    assert found.claimants == ("Ruth Okafor",)
+    assert len(found.evidence) == 2

@@ -15,6 +15,7 @@ from dataclasses import replace
 from bot.briefing.actors.gazetteer import Gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention
 from bot.briefing.actors.people import given_names
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
 _ACRONYM = re.compile(r"^[A-Z](?:\.?[A-Z]){1,5}\.?$")
@@ -175,6 +176,15 @@ def _is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name.replace(".", ""))) and name.isupper()
 
 
+def surname(name: str) -> str:
+    """A person's last name: the last word, or the one before a generational suffix
+    ("James P. Kennedy Jr." -> "Kennedy")."""
+    words = name.split()
+    if len(words) > 2 and normalise(words[-1]) in load_words("name_suffixes"):
+        return words[-2].rstrip(",")
+    return words[-1]
+
+
 def _person_full_names(kinds: dict[str, str | None], raw: list[RawMention]) -> dict[str, str]:
     """Surname -> the most mentioned full name of a person ending with it ("Biden" ->
     "Joe Biden"). Only people: "Fairfax County" and "Montgomery County" share no surname."""
@@ -182,7 +192,7 @@ def _person_full_names(kinds: dict[str, str | None], raw: list[RawMention]) -> d
     for mention in raw:
         words = mention.name.split()
         if len(words) > 1 and kinds.get(mention.name) == "person":
-            by_surname[words[-1]][mention.name] += 1
+            by_surname[surname(mention.name)][mention.name] += 1
     return {
         surname: max(forms.items(), key=lambda item: (item[1], len(item[0]), item[0]))[0]
         for surname, forms in by_surname.items()

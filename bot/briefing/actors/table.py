@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.briefing.actors.canonical import canonical_names, head_word
+from bot.briefing.actors.canonical import canonical_names, head_word, surname
 from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions
 from bot.briefing.actors.subjects import unnamed_plural_subjects
@@ -226,7 +226,7 @@ def _name_keys(entry: _Entry) -> Iterable[str]:
     yield entry.name
     yield from entry.aliases
     if entry.kind == "person":
-        yield entry.name.split()[-1]
+        yield surname(entry.name)
 
 
 def _text_between(source: Span, start: int, end: int) -> str:

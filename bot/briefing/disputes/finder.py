@@ -35,6 +35,7 @@ from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
+_OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 # What may stand between a claim noun and its that-clause: who made the claim, where.
 _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL)
 
@@ -130,6 +131,12 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                     claimants: list[str]) -> tuple[str, list[str], tuple[Span, ...]]:
         """"denied the report": the claim an earlier position stated, else the phrase."""
         words = phrase.split()
+        owner = self._possessor(words[0], start)
+        if owner is not None and owner != disputant:  # "denied Swift's claims"
+            earlier = self._latest_position_of(owner, index, start, back=_OWNER_BACK)
+            if earlier is not None:
+                return (clean_claim(earlier.content.text), [owner],
+                        (self._sentence_of(earlier.content.start), sentence))
         if words[0].lower() in _DEFINITE:
             earlier = self._referent(index, start, words[-1], disputant)
             named = clean_name(earlier.source.text) if earlier else None
@@ -141,6 +148,13 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                 return (clean_claim(earlier.content.text), [claimant],
                         (self._sentence_of(earlier.content.start), sentence))
         return clean_claim(phrase), claimants, (sentence,)
+
+    def _possessor(self, word: str, start: int) -> str | None:
+        """The actor a possessive first word names ("Swift's" in "Swift's claims")."""
+        if not re.search(r"['’]s?$", word):
+            return None
+        mentions = self.table.mentions_in(start, start + len(word))
+        return mentions[0].actor if mentions else None
 
     def _disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"X did not agree with Y's assessment" / "no grounds to believe Z"."""

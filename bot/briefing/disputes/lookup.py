@@ -201,6 +201,17 @@ class DisputeLookup:
                 return position
         return None
 
+    def _latest_position_of(self, actor: str, index: int, before: int, back: int = 3
+                            ) -> Position | None:
+        """The actor's latest position of three words or more ending before `before`, within
+        `back` sentences."""
+        floor = self.sentences[max(index - back, 0)].start
+        for position in reversed(self.positions):
+            if floor <= position.content.start and position.content.end <= before \
+                    and position.actor == actor and len(position.content.text.split()) >= 3:
+                return position
+        return None
+
     def _referent(self, index: int, before: int, noun: str, disputant: str
                   ) -> Position | None:
         """The earlier claim a reference ("the allegations", "those reports") stands for.

@@ -8,7 +8,7 @@ from functools import cache
 from bot.briefing.disputes.clauses import clean_claim
 from bot.briefing.disputes.lookup import DisputeLookup
 from bot.briefing.disputes.phrases import alternation
-from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.model import Dispute, Span
 
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _MIN_CLAIM_WORDS = 3
@@ -52,13 +52,4 @@ class PersonContestRules(DisputeLookup):
         first = mentions[0] if mentions else None
         if first is not None and first.start == offset and first.kind == "person":
             return first.actor
-        return None
-
-    def _latest_position_of(self, actor: str, index: int, before: int) -> Position | None:
-        """The actor's latest position ending before `before`, within three sentences."""
-        floor = self.sentences[max(index - 3, 0)].start
-        for position in reversed(self.positions):
-            if floor <= position.content.start and position.content.end <= before \
-                    and position.actor == actor:
-                return position
         return None
