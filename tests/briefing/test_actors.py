@@ -318,3 +318,10 @@ def test_a_surname_before_a_generational_suffix_joins_the_full_name():
         "Prosecutor Walter H. Brennan Jr. spoke on Monday. Later Brennan left for Albany.")
     assert "Brennan" not in actors
     assert [a.mentions for name, a in actors.items() if name.startswith("Walter")] == [2]
+
+
+def test_a_name_before_a_body_noun_is_an_organisation_even_when_a_given_name():
+    _, actors = actors_of(
+        "The Wallace camp said little on Monday. Later Wallace spoke in Boston.")
+    assert actors["Wallace camp"].kind == "organization"
+    assert actors["Wallace"].kind == "person"

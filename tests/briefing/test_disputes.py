@@ -472,3 +472,45 @@ def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     assert found.claim.startswith("the Delta Shipping Company is blocking her")
     assert found.claimants == ("Ruth Okafor",)
     assert len(found.evidence) == 2
+
+
+def test_a_claim_named_false_is_contested_by_the_article():
+    text = ("Last year the station spread the false claim that Mayor Tom Ellis had sold the "
+            "harbour to a private fund.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("the article",)
+    assert found.claim.startswith("Mayor Tom Ellis had sold the harbour")
+
+
+def test_a_claim_named_false_inside_a_quote_is_the_speakers_contest():
+    text = ('Nora Lind said: "These are unfounded allegations that the port will close next '
+            'year."')
+    assert only(disputes_of(text)).disputants == ("Nora Lind",)
+
+
+def test_false_before_a_noun_that_is_no_claim_is_no_dispute():
+    text = "The alarm at the port was a false alarm that woke the whole town of Harwick."
+    assert disputes_of(text) == ()
+
+
+def test_a_negated_acceptance_verb_contests_the_claim_it_names():
+    text = ("The Harbour Authority never bought the idea that the new port would pay for "
+            "itself within ten years.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Harbour Authority",)
+    assert found.claim.startswith("the new port would pay for itself")
+
+
+def test_a_bare_disagreement_contests_the_claim_just_before():
+    text = ("Councillor Maria Brandt said the new pipes were safe for every home in the town.\n"
+            "But Dr. Paul Novak disagreed and ordered new tests.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Paul Novak",)
+    assert found.claimants == ("Maria Brandt",)
+    assert found.claim.startswith("the new pipes were safe")
+
+
+def test_a_hypothetical_disagreement_is_no_dispute():
+    text = ("Councillor Maria Brandt said the new pipes were safe for every home in the town.\n"
+            "Engineer Paul Novak might disagree.")
+    assert disputes_of(text) == ()

@@ -107,8 +107,8 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     last = normalise(name.split()[-1])
     if (head in gaz.thing_words or last in gaz.thing_words) and len(name.split()) > 1:
         return None  # "Election Day", "Federal Records Act": a thing, not an actor
-    if head in gaz.org_words:
-        return "organization"
+    if head in gaz.org_words or (len(name.split()) > 1 and last in load_words("name_bodies")):
+        return "organization"  # "... Council"; "Clinton camp", though "Clinton" is a given name
     if head in gaz.place_words and len(name.split()) > 1:
         return "place"
     several_words = len(name.split()) > 1

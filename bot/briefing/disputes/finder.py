@@ -26,16 +26,17 @@ from bot.briefing.disputes.clauses import (
 )
 from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
-from bot.briefing.disputes.lookup import refers_back
+from bot.briefing.disputes.false_claims import FalseClaimRules
+from bot.briefing.disputes.lookup import OWNER_BACK, refers_back
 from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.people import PersonContestRules
+from bot.briefing.disputes.rejections import RejectionRules
 from bot.briefing.disputes.verdicts import VerdictRules
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
-_OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 # What may stand between a claim noun and its that-clause: who made the claim, where.
 _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL)
 
@@ -55,13 +56,14 @@ def find_disputes(
 
 
 class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRules,
-                     AnswerRules):
+                     AnswerRules, FalseClaimRules, RejectionRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
                      self._missing_evidence, self._lie_accusation, self._person_contest,
-                     self._opposed_positions, self._accused_answers):
+                     self._opposed_positions, self._accused_answers,
+                     self._false_claim, self._unaccepted_claim, self._bare_disagreement):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
@@ -131,9 +133,9 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                     claimants: list[str]) -> tuple[str, list[str], tuple[Span, ...]]:
         """"denied the report": the claim an earlier position stated, else the phrase."""
         words = phrase.split()
-        owner = self._possessor(words[0], start)
+        owner = self._possessor(start, start + len(words[0]))
         if owner is not None and owner != disputant:  # "denied Swift's claims"
-            earlier = self._latest_position_of(owner, index, start, back=_OWNER_BACK)
+            earlier = self._latest_position_of(owner, index, start, back=OWNER_BACK)
             if earlier is not None:
                 return (clean_claim(earlier.content.text), [owner],
                         (self._sentence_of(earlier.content.start), sentence))
@@ -148,13 +150,6 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                 return (clean_claim(earlier.content.text), [claimant],
                         (self._sentence_of(earlier.content.start), sentence))
         return clean_claim(phrase), claimants, (sentence,)
-
-    def _possessor(self, word: str, start: int) -> str | None:
-        """The actor a possessive first word names ("Swift's" in "Swift's claims")."""
-        if not re.search(r"['’]s?$", word):
-            return None
-        mentions = self.table.mentions_in(start, start + len(word))
-        return mentions[0].actor if mentions else None
 
     def _disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"X did not agree with Y's assessment" / "no grounds to believe Z"."""

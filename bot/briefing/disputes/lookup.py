@@ -27,6 +27,7 @@ _NAME_CHARS = r"[\w'’.\-]"
 _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|also|again|"
                        r"\w+ly)\s+)*$", re.IGNORECASE)
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
+OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 # Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
 # ("challenged the minister to deny reports" has none).
@@ -200,6 +201,13 @@ class DisputeLookup:
                     or self.patterns["disagree"].search(content)):
                 return position
         return None
+
+    def _possessor(self, start: int, end: int) -> str | None:
+        """The actor a possessive phrase names ("Swift's" in "Swift's claims")."""
+        if not re.search(r"['’]s?$", self.text[start:end]):
+            return None
+        mentions = self.table.mentions_in(start, end)
+        return mentions[-1].actor if mentions else None
 
     def _latest_position_of(self, actor: str, index: int, before: int, back: int = 3
                             ) -> Position | None:

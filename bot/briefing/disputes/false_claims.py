@@ -1,0 +1,62 @@
+"""Claims named as false: "the false accusations that Obama was a socialist", "unevidenced
+claims about health benefits", "repeated Trump's baseless claims". The speaker whose words
+hold the phrase contests the claim, else the article itself does."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.briefing.disputes.clauses import clean_claim, trim_claim
+from bot.briefing.disputes.lookup import OWNER_BACK, DisputeLookup
+from bot.briefing.disputes.phrases import alternation
+from bot.briefing.model import Dispute, Span
+
+_ARTICLE = "the article"
+_MIN_CLAIM_WORDS = 3
+# What may follow the claim noun to say what is claimed: a that-clause or an about-phrase.
+_CONTENT = re.compile(r"\s*(?:,\s*)?(?:that|about|of|linking)\s+", re.IGNORECASE)
+
+
+@cache
+def _false_claim() -> re.Pattern[str]:
+    """"[owner's] false [one word] claim(s)"."""
+    return re.compile(
+        rf"(?:\b(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)['’]s?\s+)?"
+        rf"\b(?:{alternation('false_claim_adjectives')})\s+(?:[\w\-]+\s+)?"
+        rf"(?P<noun>{alternation('claim_nouns')})\b")
+
+
+class FalseClaimRules(DisputeLookup):
+    def _false_claim(self, index: int, sentence: Span) -> Dispute | None:
+        """A claim noun qualified as false: the claim is its that-clause or about-phrase, else
+        the latest claim of the one a possessive names; the claimant that owner, else who by
+        overlap stated it; the disputant the speaker around it, else the article."""
+        match = _false_claim().search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        end = sentence.start + match.end()
+        owner = self._possessor(at, sentence.start + match.end("owner") + 2) \
+            if match.group("owner") else None
+        holder = self._position_containing(at)
+        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        if owner == disputant:
+            return None  # "Trump called his own claims false": no one contests anyone
+        evidence: tuple[Span, ...] = (sentence,)
+        content = _CONTENT.match(self.text, end, sentence.end)
+        if content is not None:
+            claim = trim_claim(self.text[content.end():sentence.end])
+        elif owner is not None:
+            earlier = self._latest_position_of(owner, index, at, back=OWNER_BACK)
+            if earlier is None:
+                return None
+            claim = clean_claim(earlier.content.text)
+            evidence = (self._sentence_of(earlier.content.start), sentence)
+        else:
+            return None
+        if len(claim.split()) < _MIN_CLAIM_WORDS:
+            return None
+        claimants = [owner] if owner else self._claimants_by_overlap(
+            claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), evidence)

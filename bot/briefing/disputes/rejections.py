@@ -1,0 +1,88 @@
+"""Claims rejected without a dispute verb: "I don't buy that", "Republicans never bought the
+idea that ...", "the budget office hasn't endorsed that perspective", "he disagreed".
+
+A negated verb of accepting contests the claim it names: its that-clause, else the earlier
+claim a reference ("that", "that perspective") points back to. A bare "disagreed", with no
+object, contests the claim stated just before by someone else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.briefing.disputes.clauses import clean_claim, cue_is_blocked, is_pronoun, trim_claim
+from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.phrases import alternation
+from bot.briefing.model import Dispute, Position, Span
+
+_MIN_CLAIM_WORDS = 3
+_REFERENCE = r"(?:that|this|it)"
+_BARE_DISAGREEMENT = re.compile(
+    r"\b(?:disagreed|disagrees|disagree)\b(?=\s*(?:[.;:]|,\s|\s(?:and|but)\s|$))",
+    re.IGNORECASE)
+
+
+@cache
+def _unaccepted() -> re.Pattern[str]:
+    """"[do|did|has] not|never [yet] buy [into] that | the idea that ... | that perspective"."""
+    return re.compile(
+        rf"(?:\b(?:not|never)|n['’]t)\s+(?:\w+ly\s+|yet\s+)?"
+        rf"(?:{alternation('acceptance_verbs')})\s+"
+        rf"(?:(?P<reference>{_REFERENCE})\b(?!\s+\w+\s+(?:is|are|was|were|will|would)\b)"
+        rf"(?:\s+(?P<noun>{alternation('claim_nouns')}))?"
+        rf"|(?:the|any)\s+(?:{alternation('claim_nouns')})\s+that\s+)",
+        re.IGNORECASE)
+
+
+class RejectionRules(DisputeLookup):
+    def _unaccepted_claim(self, index: int, sentence: Span) -> Dispute | None:
+        """A negated acceptance verb whose object is a claim: the subject contests it."""
+        match = _unaccepted().search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        disputant = self._disputant(index, sentence, at) or self._speaker_of(at)
+        if disputant is None:
+            return None
+        if match.group("reference") is None:  # "the idea that ..."
+            claim = trim_claim(sentence.text[match.end():])
+            if len(claim.split()) < _MIN_CLAIM_WORDS:
+                return None
+            claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+            return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return self._earlier_claim_rejected(index, sentence, at, disputant)
+
+    def _bare_disagreement(self, index: int, sentence: Span) -> Dispute | None:
+        """"But when Dr. Dempsey took a look, he disagreed.": what was just claimed."""
+        match = _BARE_DISAGREEMENT.search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        if cue_is_blocked(self.text[sentence.start:at], match.group()):
+            return None  # "may disagree", "did not disagree"
+        disputant = self._disputant(index, sentence, at)
+        if disputant is None:
+            return None
+        return self._earlier_claim_rejected(index, sentence, at, disputant)
+
+    def _earlier_claim_rejected(self, index: int, sentence: Span, at: int, disputant: str
+                                ) -> Dispute | None:
+        """The claim just before `at` by someone other than the disputant (a position in this
+        or the two sentences before) is contested; its holder, when named, is the claimant."""
+        earlier = self._earlier_position(index, at, disputant)
+        if earlier is None:
+            return None
+        claimant = self._holder_name(earlier)
+        claim = clean_claim(earlier.content.text)
+        if claimant == disputant or is_pronoun(earlier.source.text.strip()) or \
+                len(claim.split()) < _MIN_CLAIM_WORDS:
+            return None  # an unnamed "he" may be the disputant himself
+        first = self._sentence_of(earlier.content.start)
+        evidence = (first,) if first == sentence else (first, sentence)
+        return Dispute(claim, (claimant,) if claimant else (), (disputant,), evidence)
+
+    def _speaker_of(self, at: int) -> str | None:
+        """Who says the words at `at`: "I don't buy that," Clinton said."""
+        holder: Position | None = self._position_containing(at)
+        return self._holder_name(holder) if holder else None
