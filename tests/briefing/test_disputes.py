@@ -514,3 +514,11 @@ def test_a_hypothetical_disagreement_is_no_dispute():
     text = ("Councillor Maria Brandt said the new pipes were safe for every home in the town.\n"
             "Engineer Paul Novak might disagree.")
     assert disputes_of(text) == ()
+
+
+def test_i_dont_buy_that_contests_the_claim_just_before_by_a_named_actor():
+    text = ("Mayor Tom Ellis said the port would close next year.\n"
+            "\"I don't buy that,\" Nora Lind said.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))
+    assert found.claim.startswith("the port would close")

@@ -51,7 +51,7 @@ class RejectionRules(DisputeLookup):
                 return None
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
-        return self._earlier_claim_rejected(index, sentence, at, disputant)
+        return self._earlier_claim_rejected(index, sentence, at, disputant, resolved=True)
 
     def _bare_disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"But when Dr. Dempsey took a look, he disagreed.": what was just claimed."""
@@ -66,12 +66,14 @@ class RejectionRules(DisputeLookup):
             return None
         return self._earlier_claim_rejected(index, sentence, at, disputant)
 
-    def _earlier_claim_rejected(self, index: int, sentence: Span, at: int, disputant: str
-                                ) -> Dispute | None:
+    def _earlier_claim_rejected(self, index: int, sentence: Span, at: int, disputant: str,
+                                resolved: bool = False) -> Dispute | None:
         """The claim just before `at` by someone other than the disputant (a position in this
-        or the two sentences before) is contested; its holder, when named, is the claimant."""
+        or the two sentences before) is contested; its holder, when named, is the claimant.
+        With `resolved`, its holder must be a known actor: "I don't buy that" may point back
+        at the speaker's own words under another name ("the Democratic nominee")."""
         earlier = self._earlier_position(index, at, disputant)
-        if earlier is None:
+        if earlier is None or (resolved and earlier.actor is None):
             return None
         claimant = self._holder_name(earlier)
         claim = clean_claim(earlier.content.text)
