@@ -522,3 +522,11 @@ def test_i_dont_buy_that_contests_the_claim_just_before_by_a_named_actor():
     found = only(disputes_of(text))
     assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))
     assert found.claim.startswith("the port would close")
+
+
+def test_denying_both_allegations_points_back_to_the_allegation_named_before():
+    text = ("The councillor also faced a second allegation of fraud over the harbour sale.\n"
+            "Nora Lind has denied both allegations.")
+    found = only(disputes_of(text))
+    assert found.claim == "a second allegation of fraud over the harbour sale"
+    assert len(found.evidence) == 2

@@ -37,6 +37,7 @@ from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
+_COLLECTIVE = frozenset({"both", "all"})  # "denied both allegations": named before
 # What may stand between a claim noun and its that-clause: who made the claim, where.
 _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL)
 
@@ -149,7 +150,27 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                     len(earlier.content.text.split()) >= 3:
                 return (clean_claim(earlier.content.text), [claimant],
                         (self._sentence_of(earlier.content.start), sentence))
+        if words[0].lower() in _COLLECTIVE:
+            named_before = self._antecedent(index, words[-1])
+            if named_before is not None:  # "faced a second sex-related allegation ... denied
+                claim, before = named_before  # both allegations"
+                return claim, claimants, (before, sentence)
         return clean_claim(phrase), claimants, (sentence,)
+
+    def _antecedent(self, index: int, noun: str) -> tuple[str, Span] | None:
+        """The latest noun phrase with the same claim noun in the three sentences before,
+        with what it says ("a 2010 rape allegation against Julian Assange"), and its sentence."""
+        stem = re.escape(re.sub(r"\W+$", "", noun.lower())[:5])
+        pattern = re.compile(rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,3}}?"
+                             rf"{stem}\w*\b(?:\s+(?:against|of|about|that|by)\s+[^,.;:]+)?",
+                             re.IGNORECASE)
+        for back in range(1, 4):
+            if index - back < 0:
+                break
+            found = list(pattern.finditer(self.sentences[index - back].text))
+            if found and len(found[-1].group().split()) >= 3:
+                return clean_claim(found[-1].group()), self.sentences[index - back]
+        return None
 
     def _disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"X did not agree with Y's assessment" / "no grounds to believe Z"."""
