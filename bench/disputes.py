@@ -6,14 +6,16 @@
   in sorted order, then `random.Random(12).sample`), annotated before any system output was
   seen. After its first run (2 of 29 found) the lead read a summary of its misses by kind,
   not the articles; one rule since ("contradicted him") came from that summary and changed
-  none of its figures. Do not change rules to suit it.
+  none of its figures. Since then (rules: 2 found, evidence R 0.0690, strict R 0.0690) it is
+  used for development and listed by `--verbose`: its figures are no longer unseen.
 - blind 2 (`bench/data/disputes_gold_blind2.json`): 30 more PolNeAR train articles (i % 4 == 3,
   then `random.Random(31).sample`), annotated the same way and kept unseen by the rules'
   authors: `--verbose` prints only its table, never its disputes, and no one should read them.
-
 - web (`bench/data/disputes_gold_web.json`): 37 real news pages of many outlets and years
   (../shared/eval/article-extraction, `random.Random(2026).sample` of 45, short and
-  non-English pages skipped), annotated blind and kept unseen like blind 2.
+  non-English pages skipped), annotated blind. After its first run (rules: 7 found, evidence
+  R 0.2727, strict P 0.1429, strict R 0.0455) it is used for development, so `--verbose`
+  lists it and its figures are no longer unseen.
 - BBC (`bench/data/disputes_gold_bbc.json`): 41 BBC articles of 2004-5 (25 politics, 10
   business, 3 tech, 3 entertainment; seeds in the file), annotated blind and kept unseen.
 
@@ -27,8 +29,8 @@ Two levels, each as precision and recall over disputes:
 
 A naive baseline runs in the same pass: every sentence with a dispute or falsity word is a
 dispute, its subject (the nearest actor before the cue) the disputant and the sentence the
-claim. `--verbose` lists the rules' misses, wrong ones and loose ones for the first two sets
-(HIDDEN names the sets it keeps quiet about).
+claim. `--verbose` lists the rules' misses, wrong ones and loose ones for the sets it may show
+(HIDDEN names the sets it keeps quiet about: blind 2 and BBC, the unseen ones).
 """
 
 from __future__ import annotations
@@ -56,12 +58,13 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLD_SETS = [
     ("disputes_gold.json", "polnear/dev", "PolNeAR dev, {articles} annotated articles, "
      "{disputes} gold disputes (the rules were checked against these articles: not unseen)"),
-    ("disputes_gold_blind.json", "polnear/train", "PolNeAR train sample, annotated blind, not "
-     "tuned on (its misses were summarised once): {articles} articles, {disputes} gold disputes"),
+    ("disputes_gold_blind.json", "polnear/train", "PolNeAR train sample, annotated blind, "
+     "developed on after its first runs: {articles} articles, {disputes} gold disputes"),
     ("disputes_gold_blind2.json", "polnear/train", "PolNeAR train sample 2, annotated blind, "
      "kept unseen by rule authors: {articles} articles, {disputes} gold disputes"),
     ("disputes_gold_web.json", "article-extraction", "Real news pages of many outlets and "
-     "years, annotated blind, kept unseen: {articles} articles, {disputes} gold disputes"),
+     "years, annotated blind, developed on after its first run: {articles} articles, "
+     "{disputes} gold disputes"),
     ("disputes_gold_bbc.json", "bbc-summary", "BBC news 2004-5, annotated blind, kept unseen: "
      "{articles} articles, {disputes} gold disputes"),
 ]
