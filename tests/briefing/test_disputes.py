@@ -530,3 +530,21 @@ def test_denying_both_allegations_points_back_to_the_allegation_named_before():
     found = only(disputes_of(text))
     assert found.claim == "a second allegation of fraud over the harbour sale"
     assert len(found.evidence) == 2
+
+
+def test_doubt_that_a_clause_is_true_contests_it():
+    text = "Harbour traders were sceptical that the new port would open before the winter."
+    found = only(disputes_of(text))
+    assert found.disputants == ("Harbour traders",)
+    assert found.claim == "the new port would open before the winter"
+
+
+def test_a_dispute_verb_with_a_thatless_clause_contests_the_clause():
+    text = "Nora Lind denied she had sold the harbour land to a private fund."
+    found = only(disputes_of(text))
+    assert found.disputants == ("Nora Lind",)
+    assert found.claim == "she had sold the harbour land to a private fund"
+
+
+def test_a_dispute_verb_with_an_object_and_no_clause_is_no_contest():
+    assert disputes_of("The border guards denied him entry to the harbour town of Vell.") == ()

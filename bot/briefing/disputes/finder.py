@@ -31,12 +31,14 @@ from bot.briefing.disputes.lookup import OWNER_BACK, refers_back
 from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.people import PersonContestRules
 from bot.briefing.disputes.rejections import RejectionRules
+from bot.briefing.disputes.thatless import ThatlessRules
 from bot.briefing.disputes.verdicts import VerdictRules
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
+_AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a dismissal calls it
 _COLLECTIVE = frozenset({"both", "all"})  # "denied both allegations": named before
 # What may stand between a claim noun and its that-clause: who made the claim, where.
 _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL)
@@ -57,14 +59,15 @@ def find_disputes(
 
 
 class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRules,
-                     AnswerRules, FalseClaimRules, RejectionRules):
+                     AnswerRules, FalseClaimRules, RejectionRules, ThatlessRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
                      self._missing_evidence, self._lie_accusation, self._person_contest,
                      self._opposed_positions, self._accused_answers,
-                     self._false_claim, self._unaccepted_claim, self._bare_disagreement):
+                     self._false_claim, self._unaccepted_claim, self._bare_disagreement,
+                     self._doubt, self._thatless_clause):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
@@ -97,6 +100,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                         index, sentence, rest_start, claim, disputant, claimants)
                 if len(claim.split()) < 3:  # "contesting that fine", "I reject that entirely"
                     continue
+            if cue.lower().startswith("dismiss"):
+                claim = _AS_VERDICT.sub("", claim)  # "dismissed the claim ... as old news"
             claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), evidence)
         return None

@@ -39,7 +39,7 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
     return {
         "verb": re.compile(
-            rf"\b(?P<cue>{_alternation('dispute_verbs', 'claim_object_verbs')})\b\s+"
+            rf"\b(?P<cue>{_alternation('dispute_verbs', 'claim_object_verbs')})\b[\"”’']?\s+"
             rf"(?:(?:a|an|the|any|all|these|"
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
             rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"

@@ -24,6 +24,19 @@ _BARE_DISAGREEMENT = re.compile(
 
 
 @cache
+def _doubted() -> re.Pattern[str]:
+    """"were sceptical that ...", "is not convinced that ...", "doubted that ...",
+    "questioned whether ...", "cast doubt on claims that ..."."""
+    return re.compile(
+        rf"\b(?:(?:is|are|was|were|remain|remains|remained|appear|appears|appeared|seem|seems|"
+        rf"seemed|be|been)\s+(?:\w+ly\s+)?(?:{alternation('doubt_phrases')})\s+"
+        rf"(?:that|about\s+(?:claims?|reports?)\s+that|whether)"
+        rf"|(?:{alternation('doubt_verbs')})(?:\s+(?:the|any)\s+(?:claims?|reports?|idea))?"
+        rf"\s+(?:that|whether))\s+",
+        re.IGNORECASE)
+
+
+@cache
 def _unaccepted() -> re.Pattern[str]:
     """"[do|did|has] not|never [yet] buy [into] that | the idea that ... | that perspective"."""
     return re.compile(
@@ -52,6 +65,22 @@ class RejectionRules(DisputeLookup):
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         return self._earlier_claim_rejected(index, sentence, at, disputant, resolved=True)
+
+    def _doubt(self, index: int, sentence: Span) -> Dispute | None:
+        """"Stock market traders were sceptical that the latest reports heralded a deal": the
+        subject doubts the clause that follows. Negated or hypothetical doubt is none."""
+        match = _doubted().search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        if cue_is_blocked(self.text[sentence.start:at], match.group().split()[0]):
+            return None  # "no one doubted that", "might question whether"
+        disputant = self._disputant(index, sentence, at) or self._speaker_of(at)
+        claim = trim_claim(sentence.text[match.end():])
+        if disputant is None or len(claim.split()) < _MIN_CLAIM_WORDS:
+            return None
+        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
 
     def _bare_disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"But when Dr. Dempsey took a look, he disagreed.": what was just claimed."""
