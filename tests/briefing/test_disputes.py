@@ -548,3 +548,16 @@ def test_a_dispute_verb_with_a_thatless_clause_contests_the_clause():
 
 def test_a_dispute_verb_with_an_object_and_no_clause_is_no_contest():
     assert disputes_of("The border guards denied him entry to the harbour town of Vell.") == ()
+
+
+def test_a_claim_denied_by_an_agent_in_the_passive_is_that_agents_contest():
+    text = ("Councillor Maria Brandt said the harbour fund had lost two million pounds.\n"
+            "Her claims were denied by Mayor Tom Ellis, who called for calm.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Maria Brandt",), ("Tom Ellis",))
+    assert found.claim.startswith("the harbour fund had lost")
+
+
+def test_a_plan_rejected_by_voters_is_no_contest():
+    text = "The harbour plan was rejected by 64 percent of the voters in the town of Vell."
+    assert disputes_of(text) == ()

@@ -11,7 +11,8 @@ _WORD = re.compile(r"[\w'’.\-]+")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SUBJECT_ENDERS = _PRONOUNS | {"who"}
 _SOFT_ADVERBS = frozenset({"also", "again", "earlier", "later", "since", "still", "already",
-                           "now", "once", "then", "previously", "promptly", "swiftly"})
+                           "now", "once", "then", "previously", "promptly", "swiftly",
+                           "flat-out", "outright"})
 _OPENERS = frozenset({"but", "and", "however", "yet", "so", "whilst", "while", "although",
                       "though", "if", "meanwhile", "then", "still", "now", "later"})
 _NOT_ADVERBS = frozenset({"ally", "family", "assembly", "rally", "supply", "monopoly", "italy",

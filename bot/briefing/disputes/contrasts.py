@@ -18,6 +18,10 @@ from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
 
+EXP_BACK = 1
+EXP_RELAX = False
+EXP_MIN = 1
+_OPENING = re.compile(r"\W*(?:but|however|yet)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 
 
@@ -71,7 +75,7 @@ class ContrastRules(DisputeLookup):
         """A position in this sentence set against another actor's in this or the previous
         sentence: the earlier one is the claim, the later holder the disputant."""
         later = [p for p in self.positions if sentence.start <= p.cue.start < sentence.end]
-        floor = self.sentences[max(index - 1, 0)].start
+        floor = self.sentences[max(index - EXP_BACK, 0)].start
         for second in later:
             second_name = self._holder_name(second)
             if not second_name or not second.actor:
@@ -104,7 +108,10 @@ class ContrastRules(DisputeLookup):
         if any(_QUESTION.match(text) for text in (claim, second.content.text)):
             return None  # "isn't saying if ...": no stance taken
         names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}
-        if len(matter_of(claim, names) & matter_of(second.content.text, names)) < 2:
+        shared = len(matter_of(claim, names) & matter_of(second.content.text, names))
+        strong = _OPENING.match(sentence.text) is not None and \
+            first.content.start < sentence.start
+        if shared < 2 and not (EXP_RELAX and strong and shared >= EXP_MIN):
             return None
         if not opposite_stances(claim, second.content.text):
             return None

@@ -39,6 +39,13 @@ from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 _AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a dismissal calls it
+# "[But] the claim [that ...] was [flatly] denied by": the subject, then the by-agent.
+_PASSIVE = re.compile(
+    r"^(?:\W*(?:but|however|and|yet)\b,?\s+)?(?P<subject>[^,;:]{3,200}?)\s+"
+    r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked)\s+by\s+",
+    re.IGNORECASE)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _COLLECTIVE = frozenset({"both", "all"})  # "denied both allegations": named before
 # What may stand between a claim noun and its that-clause: who made the claim, where.
 _TO_THAT = re.compile(r"^\s*(?:,?\s*(?:by|from|of|made|in|on)\b.*)?$", re.DOTALL)
@@ -67,7 +74,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      self._missing_evidence, self._lie_accusation, self._person_contest,
                      self._opposed_positions, self._accused_answers,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
-                     self._doubt, self._thatless_clause):
+                     self._doubt, self._thatless_clause, self._passive_contest):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
@@ -106,6 +113,30 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             return Dispute(claim, tuple(claimants), (disputant,), evidence)
         return None
 
+    def _passive_contest(self, index: int, sentence: Span) -> Dispute | None:
+        """"That charge was denied by Mr Mandelson", "His claims were rejected by Jack Straw":
+        the by-agent contests the claim the subject names."""
+        match = _PASSIVE.search(sentence.text)
+        if match is None or not self.patterns["claim_noun"].search(match.group("subject")):
+            return None
+        agent_start = sentence.start + match.end()
+        agent = self.table.mentions_in(agent_start, sentence.end)
+        if not agent or self.text[agent_start:agent[0].start].strip(" ,").count(" ") > 3:
+            return None  # "by 64 percent of the electorate": no actor contests
+        disputant = agent[0].actor
+        start = sentence.start + match.start("subject")
+        phrase = match.group("subject")
+        that = re.search(r"\bthat\s+", phrase)
+        if that:  # "The claim that X was denied by Y"
+            claim, claimants, evidence = clean_claim(phrase[that.end():]), [], (sentence,)
+        else:
+            claim, claimants, evidence = self._bare_claim(index, sentence, start, phrase,
+                                                          disputant, [])
+        if len(claim.split()) < 3:
+            return None
+        claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), evidence)
+
     def _noun_claim(self, index: int, sentence: Span, match: re.Match[str], disputant: str
                     ) -> tuple[str, list[str], tuple[Span, ...]] | None:
         """What a claim noun after a dispute verb stands for: its that-clause, its complement
@@ -140,6 +171,9 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         """"denied the report": the claim an earlier position stated, else the phrase."""
         words = phrase.split()
         owner = self._possessor(start, start + len(words[0]))
+        if words[0].lower() in _POSSESSIVE_PRONOUNS:  # "His claims were denied by ..."
+            owner = self._pronoun_referent(_POSSESSIVE_PRONOUNS[words[0].lower()], start, index,
+                                           start)
         if owner is not None and owner != disputant:  # "denied Swift's claims"
             earlier = self._latest_position_of(owner, index, start, back=OWNER_BACK)
             if earlier is not None:

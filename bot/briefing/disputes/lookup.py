@@ -28,6 +28,7 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|
                        r"\w+ly)\s+)*$", re.IGNORECASE)
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
+_MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 # Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
 # ("challenged the minister to deny reports" has none).
@@ -227,7 +228,7 @@ class DisputeLookup:
         Best is a position whose cue or source is the noun's own word ("alleging" for "the
         allegations", "published reports" for "those reports"); then the latest position
         by someone other than the disputant, three sentences back at most."""
-        stem = noun.lower()[:5]
+        stems = _cue_stems(noun)
         floor = self.sentences[max(index - 3, 0)].start
         first = bisect_right(self.content_starts, floor - 1)
         last = bisect_right(self.content_starts, before)
@@ -235,7 +236,7 @@ class DisputeLookup:
                    and (p.actor or p.source.text) != disputant]
         for position in reversed(earlier):
             words = position.cue.text.lower().split() + position.source.text.lower().split()
-            if any(w.startswith(stem) for w in words):
+            if any(w.startswith(stems) for w in words):
                 return position
         return self._earlier_position(index, before, disputant, back=3)
 
@@ -265,18 +266,21 @@ class DisputeLookup:
 
     def _claimants_by_overlap(self, claim: str, exclude: set[str], sentence: Span
                               ) -> list[str]:
-        """Actors whose stated positions elsewhere share the claim's key words."""
+        """Actors whose stated positions elsewhere share the claim's key words: the two that
+        share the most, since a long claim shares two words with many positions."""
         claim_words = content_words(claim, min_length=4)
-        names: list[str] = []
+        shared: dict[str, int] = {}
         for position in self.positions:
             actor = position.actor
-            if not actor or actor in exclude or actor in names:
+            if not actor or actor in exclude:
                 continue
             if position.content.start < sentence.end and sentence.start < position.content.end:
                 continue  # reports this very sentence
-            if len(claim_words & content_words(position.content.text, min_length=4)) >= 2:
-                names.append(actor)
-        return names
+            count = len(claim_words & content_words(position.content.text, min_length=4))
+            if count >= 2:
+                shared[actor] = max(shared.get(actor, 0), count)
+        ranked = sorted(shared, key=lambda actor: -shared[actor])  # stable: article order
+        return ranked[:_MOST_CLAIMANTS]
 
     def _clause_end(self, start: int, limit: int) -> int:
         match = self.patterns["clause_end"].search(self.text, start, limit)
@@ -288,6 +292,22 @@ class DisputeLookup:
 _BACK_REFERENCE = re.compile(
     r"^\W*(?:that\s+)?(?:this|that|it|these|those|such|reports?|claims?|any\s+\w+)\b",
     re.IGNORECASE)
+
+
+@cache
+def _noun_cues() -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in load_words("claim_noun_cues"):
+        noun, *cues = line.split()
+        table[noun] = tuple(cues)
+    return table
+
+
+def _cue_stems(noun: str) -> tuple[str, ...]:
+    """The beginnings of the words by which a claim of this noun is made: its own first five
+    letters, and for "allegations" also "accus" ("accused X of ...")."""
+    key = noun.lower().rstrip("s")
+    return (noun.lower()[:5], *_noun_cues().get(key, ()))
 
 
 def refers_back(prefix: str) -> bool:
