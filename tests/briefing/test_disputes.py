@@ -561,3 +561,10 @@ def test_a_claim_denied_by_an_agent_in_the_passive_is_that_agents_contest():
 def test_a_plan_rejected_by_voters_is_no_contest():
     text = "The harbour plan was rejected by 64 percent of the voters in the town of Vell."
     assert disputes_of(text) == ()
+
+
+def test_a_but_sentence_against_the_one_before_needs_only_one_shared_word():
+    claim = "Councillor Maria Brandt said the new pipes were not safe for children.\n"
+    found = only(disputes_of(claim + "But Mayor Tom Ellis said the pipes met every standard."))
+    assert (found.claimants, found.disputants) == (("Maria Brandt",), ("Tom Ellis",))
+    assert disputes_of(claim + "Mayor Tom Ellis said the pipes met every standard.") == ()

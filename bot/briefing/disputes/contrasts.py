@@ -1,7 +1,8 @@
 """Contrasts: two actors holding opposite positions on one matter, framed as opposed.
 
 All three signals are needed, since two positions side by side are usually no dispute: the
-same matter (two shared content words, or words of one `matter_synonyms` group), opposite stance
+same matter (two shared content words, or words of one `matter_synonyms` group; one is enough
+when the second sentence opens with "But" or "However" against the first), opposite stance
 (one side negated, or an `opposed_stances` pair), and framing ("while", "but", "however",
 "unlike", "disagree") between the two or opening the second sentence.
 """
@@ -18,9 +19,6 @@ from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
 
-EXP_BACK = 1
-EXP_RELAX = False
-EXP_MIN = 1
 _OPENING = re.compile(r"\W*(?:but|however|yet)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 
@@ -75,7 +73,7 @@ class ContrastRules(DisputeLookup):
         """A position in this sentence set against another actor's in this or the previous
         sentence: the earlier one is the claim, the later holder the disputant."""
         later = [p for p in self.positions if sentence.start <= p.cue.start < sentence.end]
-        floor = self.sentences[max(index - EXP_BACK, 0)].start
+        floor = self.sentences[max(index - 1, 0)].start
         for second in later:
             second_name = self._holder_name(second)
             if not second_name or not second.actor:
@@ -109,9 +107,9 @@ class ContrastRules(DisputeLookup):
             return None  # "isn't saying if ...": no stance taken
         names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}
         shared = len(matter_of(claim, names) & matter_of(second.content.text, names))
-        strong = _OPENING.match(sentence.text) is not None and \
-            first.content.start < sentence.start
-        if shared < 2 and not (EXP_RELAX and strong and shared >= EXP_MIN):
+        opens_against = _OPENING.match(sentence.text) is not None and \
+            first.content.start < sentence.start  # "X said ... . But Y said ..."
+        if shared < (1 if opens_against else 2):
             return None
         if not opposite_stances(claim, second.content.text):
             return None
