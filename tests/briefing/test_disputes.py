@@ -568,3 +568,13 @@ def test_a_but_sentence_against_the_one_before_needs_only_one_shared_word():
     found = only(disputes_of(claim + "But Mayor Tom Ellis said the pipes met every standard."))
     assert (found.claimants, found.disputants) == (("Maria Brandt",), ("Tom Ellis",))
     assert disputes_of(claim + "Mayor Tom Ellis said the pipes met every standard.") == ()
+
+
+def test_a_but_sentence_answers_a_position_two_sentences_up_but_not_its_own_side():
+    text = ("Councillor Maria Brandt said the new pipes were not safe for children.\n"
+            "The pipes were laid in May.\n"
+            "But Mayor Tom Ellis said the pipes met every standard.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Maria Brandt",), ("Tom Ellis",))
+    same_side = text.replace("But Mayor Tom Ellis said", "But Brandt and Ellis said")
+    assert disputes_of(same_side) == ()

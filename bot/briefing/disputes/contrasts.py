@@ -73,7 +73,8 @@ class ContrastRules(DisputeLookup):
         """A position in this sentence set against another actor's in this or the previous
         sentence: the earlier one is the claim, the later holder the disputant."""
         later = [p for p in self.positions if sentence.start <= p.cue.start < sentence.end]
-        floor = self.sentences[max(index - 1, 0)].start
+        back = 2 if _OPENING.match(sentence.text) else 1  # "But Y said ..." answers further up
+        floor = self.sentences[max(index - back, 0)].start
         for second in later:
             second_name = self._holder_name(second)
             if not second_name or not second.actor:
@@ -103,6 +104,8 @@ class ContrastRules(DisputeLookup):
         if not first_name or not first.actor or first.actor == second.actor or any(
                 is_pronoun(p.source.text.strip()) for p in (first, second)):
             return None  # both sides named where they speak, so neither is a guess
+        if first_name.split()[-1] in second.source.text.split():
+            return None  # "Cruz and Rubio implied": the first speaker is on the second side
         if any(_QUESTION.match(text) for text in (claim, second.content.text)):
             return None  # "isn't saying if ...": no stance taken
         names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}
