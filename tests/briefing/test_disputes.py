@@ -578,3 +578,14 @@ def test_a_but_sentence_answers_a_position_two_sentences_up_but_not_its_own_side
     assert (found.claimants, found.disputants) == (("Maria Brandt",), ("Tom Ellis",))
     same_side = text.replace("But Mayor Tom Ellis said", "But Brandt and Ellis said")
     assert disputes_of(same_side) == ()
+
+
+def test_a_fact_that_belies_a_warning_is_the_articles_contest():
+    text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
+    found = only(disputes_of(text))
+    assert found.disputants == ("the article",)
+    assert found.claim == "they would soon double"
+
+
+def test_undermining_something_that_is_no_claim_is_no_dispute():
+    assert disputes_of("The long strike undermines confidence in the harbour of Vell.") == ()

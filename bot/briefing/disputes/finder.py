@@ -91,6 +91,10 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             disputant = self._disputant(index, sentence, cue_start) or next(
                 (self._holder_name(p) for p in self.positions if p.cue.start == cue_start),
                 None)  # "X said that was not her view and dismissed those reports"
+            if cue.lower() in load_words("fact_contest_verbs"):
+                if (match.group("noun") or "").lower() not in load_words("fact_contest_objects"):
+                    continue  # "undermines citizens' confidence": no claim called untrue
+                disputant = self._fact_contest_disputant(cue_start, disputant)
             if disputant is None:
                 continue
             rest_start = sentence.start + match.end()
@@ -112,6 +116,15 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), evidence)
         return None
+
+    def _fact_contest_disputant(self, cue_start: int, subject: str | None) -> str | None:
+        """Who contests by "belying"/"undermining": a named actor as subject, else the speaker
+        whose words these are, else the article ("the very existence of the program
+        undermines the assumption that ...")."""
+        if subject is not None and self.table.kind_of(subject) is not None:
+            return subject
+        holder = self._position_containing(cue_start)
+        return (self._holder_name(holder) if holder else None) or "the article"
 
     def _passive_contest(self, index: int, sentence: Span) -> Dispute | None:
         """"That charge was denied by Mr Mandelson", "His claims were rejected by Jack Straw":

@@ -32,7 +32,8 @@ _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 # Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
 # ("challenged the minister to deny reports" has none).
-_FUNCTION_WORDS = r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|was|were|is|are)"
+_FUNCTION_WORDS = (r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|of|about|whether|if|"
+                   r"was|were|is|are)")
 
 
 @cache
@@ -40,7 +41,9 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
     flags = re.IGNORECASE
     return {
         "verb": re.compile(
-            rf"\b(?P<cue>{_alternation('dispute_verbs', 'claim_object_verbs')})\b[\"”’']?\s+"
+            rf"\b(?P<cue>"
+            rf"{_alternation('dispute_verbs', 'claim_object_verbs', 'fact_contest_verbs')})"
+            rf"\b[\"”’']?\s+"
             rf"(?:(?:a|an|the|any|all|these|"
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
             rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
