@@ -589,3 +589,16 @@ def test_a_fact_that_belies_a_warning_is_the_articles_contest():
 
 def test_undermining_something_that_is_no_claim_is_no_dispute():
     assert disputes_of("The long strike undermines confidence in the harbour of Vell.") == ()
+
+
+def test_a_claim_judged_false_by_the_article_is_contested_by_it():
+    text = ("In sum, the claim that Nora Lind owns three harbour hotels is wholly "
+            "unsubstantiated.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("the article",)
+    assert found.claim == "Nora Lind owns three harbour hotels"
+
+
+def test_comments_that_are_called_wrong_are_no_claim():
+    text = "Lind said that comments that insult the harbour workers are wrong and hurtful."
+    assert disputes_of(text) == ()

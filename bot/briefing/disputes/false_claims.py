@@ -27,7 +27,33 @@ def _false_claim() -> re.Pattern[str]:
         rf"(?P<noun>{alternation('claim_nouns')})\b")
 
 
+@cache
+def _claim_judged_false() -> re.Pattern[str]:
+    """"the claim that X is wholly unsubstantiated", "reports that X were false"."""
+    return re.compile(
+        rf"\b(?P<noun>{alternation('claim_nouns')})\s+that\s+(?P<claim>.{{10,300}}?),?\s+"
+        rf"(?:is|was|are|were|has\s+been|have\s+been|remains?|proved|proven)\s+"
+        rf"(?:\w+ly\s+|also\s+|simply\s+)?(?:{alternation('falsity_phrases')})\b",
+        re.IGNORECASE)
+
+
 class FalseClaimRules(DisputeLookup):
+    def _claim_called_false(self, index: int, sentence: Span) -> Dispute | None:
+        """"In sum, the claim that Yovanovitch has a net worth of $17 million is wholly
+        unsubstantiated": the speaker around it, else the article, contests the that-clause."""
+        match = _claim_judged_false().search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        holder = self._position_containing(at)
+        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        claim = clean_claim(match.group("claim"))
+        claim_at = sentence.start + match.start("claim")
+        if len(claim.split()) < _MIN_CLAIM_WORDS or self._verb_follows(claim_at, sentence.end):
+            return None  # "comments that discriminate ... are wrong": a relative clause
+        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+
     def _false_claim(self, index: int, sentence: Span) -> Dispute | None:
         """A claim noun qualified as false: the claim is its that-clause or about-phrase, else
         the latest claim of the one a possessive names; the claimant that owner, else who by

@@ -74,7 +74,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      self._missing_evidence, self._lie_accusation, self._person_contest,
                      self._opposed_positions, self._accused_answers,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
-                     self._doubt, self._thatless_clause, self._passive_contest):
+                     self._doubt, self._thatless_clause, self._passive_contest,
+                     self._claim_called_false):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
