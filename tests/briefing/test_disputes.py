@@ -602,3 +602,11 @@ def test_a_claim_judged_false_by_the_article_is_contested_by_it():
 def test_comments_that_are_called_wrong_are_no_claim():
     text = "Lind said that comments that insult the harbour workers are wrong and hurtful."
     assert disputes_of(text) == ()
+
+
+def test_contradicting_him_means_the_other_person_of_the_sentence_not_the_subject():
+    text = ("After Nora Lind suggested that the harbour would close next spring, Mayor Tom "
+            "Ellis contradicted her.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+    assert found.claim == "the harbour would close next spring"
