@@ -446,23 +446,6 @@ def test_a_disputant_phrase_ending_on_a_name_is_that_actor():
     assert dispute.disputants == ("Ida Holm",)
 
 
-def test_the_accused_answering_a_claim_about_them_contests_it():
-    text = ("Councillor Maria Brandt said Mayor Tom Ellis had hidden the cost of the new pipes "
-            "from voters.\n"
-            "Ellis said he had never hidden the cost of any pipes.")
-    found = only(find(disputes_of(text), "pipes"))
-    assert found.disputants == ("Tom Ellis",)
-    assert found.claimants == ("Maria Brandt",)
-    assert found.claim.startswith("Mayor Tom Ellis had hidden the cost")
-
-
-def test_an_answer_that_takes_no_opposite_stance_is_no_dispute():
-    text = ("Councillor Maria Brandt said Mayor Tom Ellis had raised the cost of the new pipes "
-            "this year.\n"
-            "Ellis said he would publish the cost of the pipes in May.")
-    assert find(disputes_of(text), "pipes") == []
-
-
 def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
             "her old boats.\n"
@@ -610,3 +593,13 @@ def test_contradicting_him_means_the_other_person_of_the_sentence_not_the_subjec
     found = only(disputes_of(text))
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
     assert found.claim == "the harbour would close next spring"
+
+
+def test_a_distortion_verb_in_the_passive_is_no_contest():
+    text = 'Nora Lind said: "They rest on reality, but reality as distorted by a misconception."'
+    assert disputes_of(text) == ()
+
+
+def test_a_sentence_adverb_after_a_denied_claim_is_left_out():
+    text = "The harbour board denies that the sale of the old docks has been agreed, though."
+    assert only(disputes_of(text)).claim == "the sale of the old docks has been agreed"

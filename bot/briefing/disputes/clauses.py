@@ -149,8 +149,13 @@ def trim_claim(text: str) -> str:
 
 
 def clean_claim(text: str) -> str:
-    text = text.strip().strip(",;:").strip()
+    text = _TRAILING_ADVERB.sub("", text.strip().strip(",;:").strip())
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+# "denies that anything has been sorted, though": a sentence adverb is no part of the claim
+_TRAILING_ADVERB = re.compile(r",\s*(?:though|however|too|also|then)\s*(?=[.]?$)",
+                              re.IGNORECASE)
 
 
 _VERDICT_FOLLOWERS = frozenset({"and", "or", "but", "as", "because", "since", "given", "in",

@@ -104,8 +104,14 @@ class ContrastRules(DisputeLookup):
         if not first_name or not first.actor or first.actor == second.actor or any(
                 is_pronoun(p.source.text.strip()) for p in (first, second)):
             return None  # both sides named where they speak, so neither is a guess
-        if first_name.split()[-1] in second.source.text.split():
-            return None  # "Cruz and Rubio implied": the first speaker is on the second side
+        if first_name.split()[-1] in second.source.text.split() or \
+                second_name.split()[-1] in first.source.text.split():
+            return None  # "Cruz and Rubio implied", "Robertson, a spokesperson for X": one side
+        before = self.table.mentions_in(self._sentence_of(first.source.start).start,
+                                        first.source.start)
+        if before and before[-1].actor == second.actor and \
+                self.text[before[-1].end:first.source.start].strip() == ",":
+            return None  # "Sean Robertson, [a spokesperson for X,] told ...": the same person
         if any(_QUESTION.match(text) for text in (claim, second.content.text)):
             return None  # "isn't saying if ...": no stance taken
         names = {w.lower()[:STEM_CHARS] for n in (first_name, second_name) for w in n.split()}

@@ -1,10 +1,10 @@
 """Disputed points: claims that some actor contests, found by explicit cues only.
 
 Precision matters more than recall, since a wrongly reported dispute misinforms the reader:
-every rule needs an explicit signal (a dispute verb with a claim as its object, a falsity
-verdict about an earlier claim, a disagreement phrase, a doubting contrast clause, or the one
-a claim is about answering it with the opposite stance), and a
-cue that is negated, hypothetical, passive or a noun is no signal (see `disputes_text`).
+every rule needs an explicit signal (a dispute or doubt verb with a claim as its object, a
+falsity verdict or a claim named false, a disagreement or a negated acceptance, a fact that
+belies a claim, or two actors' opposite positions framed as opposed), and a cue that is
+negated, hypothetical or a noun is no signal.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from bot.briefing.actors.table import ActorTable
-from bot.briefing.disputes.answers import AnswerRules
 from bot.briefing.disputes.clauses import (
     clean_claim,
     clean_name,
@@ -66,13 +65,13 @@ def find_disputes(
 
 
 class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRules,
-                     AnswerRules, FalseClaimRules, RejectionRules, ThatlessRules):
+                     FalseClaimRules, RejectionRules, ThatlessRules):
     def in_sentence(self, index: int, sentence: Span) -> list[Dispute]:
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
                      self._missing_evidence, self._lie_accusation, self._person_contest,
-                     self._opposed_positions, self._accused_answers,
+                     self._opposed_positions,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
                      self._doubt, self._thatless_clause, self._passive_contest,
                      self._claim_called_false):

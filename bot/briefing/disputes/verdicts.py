@@ -130,8 +130,9 @@ class VerdictRules(DisputeLookup):
                              rf"(?:\s+that\b)?\s*", re.IGNORECASE)
         match = pattern.search(sentence.text)
         if match is None or words_before(sentence.text[:match.start()], 1)[:1] in (
-                [w] for w in load_words("determiners")):
-            return None  # "an exaggerated accent", "a distorted portrayal"
+                [w] for w in load_words("determiners")) or re.match(
+                r"\s*by\b", sentence.text[match.end():]):
+            return None  # "an exaggerated accent", "reality as distorted by a misconception"
         at = sentence.start + match.start()
         claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
         if len(claim.split()) < 3:
