@@ -32,7 +32,8 @@ Two levels, each as precision and recall over disputes:
 
 - evidence: a found dispute's sentences overlap a gold dispute's sentences;
 - strict: evidence matches, a found disputant names a gold disputant, and the found claim
-  shares at least two content words with the gold claim.
+  shares at least two content words with the gold claim (all of them when the gold claim has
+  fewer: "There is nothing you could ever say to me now that I could ever believe" has one).
 
 A naive baseline runs in the same pass: every sentence with a dispute or falsity word is a
 dispute, its subject (the nearest actor before the cue) the disputant and the sentence the
@@ -120,8 +121,9 @@ def _overlaps(found: Dispute, gold: dict) -> bool:
 
 def _strict(found: Dispute, gold: dict) -> bool:
     disputant = any(_names_match(f, g) for f in found.disputants for g in gold["disputants"])
-    shared = content_words(found.claim) & content_words(gold["claim"])
-    return _overlaps(found, gold) and disputant and len(shared) >= 2
+    gold_words = content_words(gold["claim"])
+    shared = content_words(found.claim) & gold_words
+    return _overlaps(found, gold) and disputant and len(shared) >= min(2, len(gold_words))
 
 
 def score(found: Sequence[Dispute], gold: Sequence[dict], tally: Tally) -> None:

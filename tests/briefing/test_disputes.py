@@ -603,3 +603,11 @@ def test_a_distortion_verb_in_the_passive_is_no_contest():
 def test_a_sentence_adverb_after_a_denied_claim_is_left_out():
     text = "The harbour board denies that the sale of the old docks has been agreed, though."
     assert only(disputes_of(text)).claim == "the sale of the old docks has been agreed"
+
+
+def test_dismissing_them_as_nonsense_points_back_to_the_speculation_before():
+    text = ("There was speculation the two ministers were fighting over the harbour budget.\n"
+            "But Nora Lind dismissed them as a \"load of nonsense\".")
+    found = only(disputes_of(text))
+    assert found.claim == "the two ministers were fighting over the harbour budget"
+    assert found.disputants == ("Nora Lind",)

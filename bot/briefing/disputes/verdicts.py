@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
 from bot.briefing.disputes.clauses import (
     clean_claim,
@@ -35,6 +36,13 @@ _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "sayi
 _REPORT_VERBS = (r"(?:claim\w*|said|says|say|assert\w*|suggest\w*|stat\w*|argu\w*|"
                  r"insist\w*|impl\w*|told|tells|report\w*)")
 _OUTLET = "the article"
+
+
+@cache
+def _claim_noun_clause() -> re.Pattern[str]:
+    """A claim noun and the clause it introduces: "speculation (that) the pair were ..."."""
+    return re.compile(rf"\b(?:{_alternation('claim_nouns')})\s+(?:that\s+)?"
+                      r"(?=(?:the|a|an|he|she|they|it|(?-i:[A-Z]\w+))\s)", re.IGNORECASE)
 
 
 class VerdictRules(DisputeLookup):
@@ -65,11 +73,28 @@ class VerdictRules(DisputeLookup):
             return None
         if refers_back(subject):
             return self._judged_reference(index, holder, subject, disputant, sentence)
+        if naming and subject.split()[:1] in (["them"], ["it"]):  # "dismissed them as nonsense"
+            return self._named_before(index, sentence, disputant)
         if naming and 2 <= len(subject.split()) <= 6 and "," not in subject and \
                 subject.split()[0].lower() not in {"out", "on", "for", "up", "off", "in"}:
             claim = clean_claim(subject)  # "called climate change a hoax"
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return None
+
+    def _named_before(self, index: int, sentence: Span, disputant: str) -> Dispute | None:
+        """"There was speculation the pair were ... . He dismissed them as nonsense": the
+        clause a claim noun introduced in the two sentences before."""
+        for back in (1, 2):
+            if index - back < 0:
+                break
+            earlier = self.sentences[index - back]
+            match = _claim_noun_clause().search(earlier.text)
+            if match is not None:
+                claim = trim_claim(earlier.text[match.end():])
+                if len(claim.split()) >= 3:
+                    claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+                    return Dispute(claim, tuple(claimants), (disputant,), (earlier, sentence))
         return None
 
     def _judged_reference(self, index: int, holder: Position, subject: str, disputant: str,
