@@ -64,3 +64,9 @@ def test_said_and_said_share_the_outer_subject():
         "damning.")]
     assert ("Ana Ruiz", "said", "her party has backed the idea for months") in found
     assert ("Ana Ruiz", "said", "the delay was damning") in found
+
+
+def test_a_name_before_its_role_appositive_leads_the_source():
+    found = speakers("Sir Bernard Ingham, Margaret Thatcher's former press secretary, took a "
+                     "dim view, accusing the programme of corrupting politics.")
+    assert [actor for actor, _, _ in found] == ["Bernard Ingham"]

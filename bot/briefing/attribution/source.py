@@ -63,9 +63,11 @@ def _source_with_appositive(tokens: list[re.Match[str]]) -> tuple[int, int] | No
         if looks_like_source([m.group() for chunk in head for m in chunk]) and not (
             len(head) == 1 and len(head[0]) == 1 and head[0][0].group()[0].isdigit()
         ):
-            role = chunks[-len(head) - 1] if len(chunks) > len(head) else []
-            if role and role_then_name(_words_of(role), _words_of(head[0])):
-                head = [role]  # "The coach, Ali Reza, who ...,": the role leads the source
+            before = chunks[-len(head) - 1] if len(chunks) > len(head) else []
+            if before and (role_then_name(_words_of(before), _words_of(head[0]))
+                           or role_then_name(_words_of(head[0]), _words_of(before))):
+                head = [before]  # "The coach, Ali Reza, who ...,", "Sir Bernard Ingham,
+                # Margaret Thatcher's former press secretary, ...": the first leads the source
             return head[0][0].start(), tokens[-1].end()
         chunks = chunks[:len(chunks) - len(head)]
     return None
