@@ -611,3 +611,10 @@ def test_dismissing_them_as_nonsense_points_back_to_the_speculation_before():
     found = only(disputes_of(text))
     assert found.claim == "the two ministers were fighting over the harbour budget"
     assert found.disputants == ("Nora Lind",)
+
+
+def test_a_contrast_may_answer_a_body_named_by_its_role():
+    text = ("The agency said it chose not to test the water because the pipes were new.\n"
+            "But Mayor Tom Ellis said the agency has tested the water every year.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("The agency",), ("Tom Ellis",))

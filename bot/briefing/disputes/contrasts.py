@@ -19,6 +19,7 @@ from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
 
+_DEFINITE_HOLDER = re.compile(r"the\s+\w+$", re.IGNORECASE)  # "the agency said": no guess
 _OPENING = re.compile(r"\W*(?:but|however|yet)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 
@@ -101,7 +102,8 @@ class ContrastRules(DisputeLookup):
             return None
         claim = clean_claim(self.text[first.content.start:claim_end])
         first_name = self._holder_name(first)
-        if not first_name or not first.actor or first.actor == second.actor or any(
+        if not first_name or not (first.actor or _DEFINITE_HOLDER.match(first_name)) or \
+                first.actor == second.actor or any(
                 is_pronoun(p.source.text.strip()) for p in (first, second)):
             return None  # both sides named where they speak, so neither is a guess
         if first_name.split()[-1] in second.source.text.split() or \
