@@ -618,3 +618,9 @@ def test_a_contrast_may_answer_a_body_named_by_its_role():
             "But Mayor Tom Ellis said the agency has tested the water every year.")
     found = only(disputes_of(text))
     assert (found.claimants, found.disputants) == (("The agency",), ("Tom Ellis",))
+
+
+def test_comments_said_to_have_been_distorted_are_the_claim():
+    text = ("Nora Lind said her comments about the harbour had been distorted and taken out "
+            "of context.")
+    assert only(disputes_of(text)).claim == "her comments about the harbour"

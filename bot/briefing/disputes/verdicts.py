@@ -30,6 +30,7 @@ from bot.briefing.text.keywords import content_words
 _COPULA_TAIL = re.compile(
     r"(?:\s+|^)(?:(?:is|are|was|were|be|been|as|a|an|just|all|simply|completely|totally|"
     r"nothing\s+but|\d+\s+percent)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
+_PASSIVE_TAIL = re.compile(r"\s+(?:had|has|have)?\s*(?:been|was|were)\s*$", re.IGNORECASE)
 _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "saying",
                          "asserting", "insisting", "charging"})
 # "said falsely that", "wrongly asserts": the adverb judges the claim the verb reports.
@@ -159,10 +160,14 @@ class VerdictRules(DisputeLookup):
                 r"\s*by\b", sentence.text[match.end():]):
             return None  # "an exaggerated accent", "reality as distorted by a misconception"
         at = sentence.start + match.start()
-        claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
-        if len(claim.split()) < 3:
-            return None
         holder = next(iter(self._positions_containing(at)), None)
+        claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
+        if words_before(sentence.text[:match.start()], 1)[:1] in (["been"], ["was"], ["were"]) \
+                and match.group(0).split()[0].lower().endswith("ed"):  # not "were exaggerating"
+            start = holder.content.start if holder else sentence.start  # "his comments had
+            claim = _PASSIVE_TAIL.sub("", self.text[start:at])  # been distorted": the comments
+        if len(claim.split()) < 2:
+            return None
         adverb = match.group(0).split()[0].lower().strip("\"”’'")
         if holder is None and adverb not in load_words("false_report_adverbs"):
             return None  # a distortion verb needs a speaker who says so
