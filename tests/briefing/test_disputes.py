@@ -624,3 +624,16 @@ def test_comments_said_to_have_been_distorted_are_the_claim():
     text = ("Nora Lind said her comments about the harbour had been distorted and taken out "
             "of context.")
     assert only(disputes_of(text)).claim == "her comments about the harbour"
+
+
+def test_they_are_wrong_points_back_to_the_claim_before_but_theyd_be_wrong_is_no_verdict():
+    claim = "Mayor Tom Ellis said the new harbour would pay for itself within ten years.\n"
+    found = only(disputes_of(claim + '"They are completely wrong," Nora Lind said.'))
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))
+    assert disputes_of(claim + '"They\'d be wrong," Nora Lind said.') == ()
+
+
+def test_an_interrupted_rejection_still_takes_its_claim():
+    text = ('Nora Lind said Tom Ellis "raised, and I rejected, the theory that the harbour '
+            'fund was losing money."')
+    assert only(disputes_of(text)).claim.startswith("the harbour fund was losing money")

@@ -43,7 +43,7 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
         "verb": re.compile(
             rf"\b(?P<cue>"
             rf"{_alternation('dispute_verbs', 'claim_object_verbs', 'fact_contest_verbs')})"
-            rf"\b[\"”’']?\s+"
+            rf"\b[\"”’',]?\s+"
             rf"(?:(?:a|an|the|any|all|these|"
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
             rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
@@ -197,8 +197,9 @@ class DisputeLookup:
         for position in reversed(self.positions[first:last]):
             if position.content.end > before:
                 continue
-            if (position.actor or position.source.text) == other_than:
-                continue
+            if (position.actor or position.source.text) == other_than or \
+                    len(position.content.text.split()) < 3:
+                continue  # the disputant's own words, or no claim ("He said, she said")
             content = position.content.text
             if not (self.patterns["falsity"].search(content)
                     or self.patterns["verb"].search(content)
@@ -293,7 +294,7 @@ class DisputeLookup:
         return self.sentences[max(bisect_right(self.starts, offset) - 1, 0)]
 
 _BACK_REFERENCE = re.compile(
-    r"^\W*(?:that\s+)?(?:this|that|it|these|those|such|reports?|claims?|any\s+\w+)\b",
+    r"^\W*(?:that\s+)?(?:this|that|it|they|these|those|such|reports?|claims?|any\s+\w+)\b",
     re.IGNORECASE)
 
 

@@ -30,6 +30,8 @@ from bot.briefing.text.keywords import content_words
 _COPULA_TAIL = re.compile(
     r"(?:\s+|^)(?:(?:is|are|was|were|be|been|as|a|an|just|all|simply|completely|totally|"
     r"nothing\s+but|\d+\s+percent)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"(?:['’]d|\bwould|\bcould|\bmight)\s+(?:\w+\s+)?be\b\W*\w*\W*$",
+                           re.IGNORECASE)
 _PASSIVE_TAIL = re.compile(r"\s+(?:had|has|have)?\s*(?:been|was|were)\s*$", re.IGNORECASE)
 _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "saying",
                          "asserting", "insisting", "charging"})
@@ -72,6 +74,8 @@ class VerdictRules(DisputeLookup):
         disputant = self._holder_name(holder)
         if disputant is None:
             return None
+        if _HYPOTHETICAL.search(self.text[holder.content.start:verdict_at]):
+            return None  # "They'd be wrong", "that would be false": no verdict yet
         if refers_back(subject):
             return self._judged_reference(index, holder, subject, disputant, sentence)
         if naming and subject.split()[:1] in (["them"], ["it"]):  # "dismissed them as nonsense"
