@@ -637,3 +637,12 @@ def test_an_interrupted_rejection_still_takes_its_claim():
     text = ('Nora Lind said Tom Ellis "raised, and I rejected, the theory that the harbour '
             'fund was losing money."')
     assert only(disputes_of(text)).claim.startswith("the harbour fund was losing money")
+
+
+def test_a_persons_claim_judged_false_names_its_owner_as_claimant():
+    text = ("Mayor Tom Ellis has spoken about the harbour for years.\n"
+            "More than half of his harbour figures are wrong, according to the Audit Office.")
+    found = only(disputes_of(text))
+    assert found.claimants == ("Tom Ellis",)
+    assert found.disputants == ("Audit Office",)
+    assert found.claim == "More than half of his harbour figures"

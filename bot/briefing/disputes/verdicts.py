@@ -20,7 +20,7 @@ from bot.briefing.disputes.clauses import (
     verdict_is_predicative,
     words_before,
 )
-from bot.briefing.disputes.lookup import _LONGEST_CONTENT, DisputeLookup, refers_back
+from bot.briefing.disputes.lookup import _LONGEST_CONTENT, OWNER_BACK, DisputeLookup, refers_back
 from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -46,6 +46,18 @@ def _claim_noun_clause() -> re.Pattern[str]:
     """A claim noun and the clause it introduces: "speculation (that) the pair were ..."."""
     return re.compile(rf"\b(?:{_alternation('claim_nouns')})\s+(?:that\s+)?"
                       r"(?=(?:the|a|an|he|she|they|it|(?-i:[A-Z]\w+))\s)", re.IGNORECASE)
+
+
+@cache
+def _owned_claim() -> re.Pattern[str]:
+    """A subject ending in an owned claim noun: "his medical advice", "Trump's figures"."""
+    return re.compile(
+        rf"(?P<owner>\b(?:his|her|their|(?-i:[A-Z])[\w.\-]*(?:\s+(?-i:[A-Z])[\w.\-]*)*['’]s?))"
+        rf"\s+(?:[\w\-]+\s+){{0,3}}(?:{_alternation('claim_nouns')})\W*$", re.IGNORECASE)
+
+
+_SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
+_OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 
 
 class VerdictRules(DisputeLookup):
@@ -78,6 +90,9 @@ class VerdictRules(DisputeLookup):
             return None  # "They'd be wrong", "that would be false": no verdict yet
         if refers_back(subject):
             return self._judged_reference(index, holder, subject, disputant, sentence)
+        owned = _owned_claim().search(subject)
+        if owned is not None and not naming:  # "half of his medical advice is wrong"
+            return self._owned_claim_judged(index, holder, owned, subject, disputant, sentence)
         if naming and subject.split()[:1] in (["them"], ["it"]):  # "dismissed them as nonsense"
             return self._named_before(index, sentence, disputant)
         if naming and 2 <= len(subject.split()) <= 6 and "," not in subject and \
@@ -86,6 +101,23 @@ class VerdictRules(DisputeLookup):
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         return None
+
+    def _owned_claim_judged(self, index: int, holder: Position, owned: re.Match[str],
+                            subject: str, disputant: str, sentence: Span) -> Dispute | None:
+        """The subject is someone's claim ("his medical advice", "Trump's figures"): it is the
+        claim, and its owner the claimant."""
+        at = holder.content.start + owned.start("owner")
+        word = owned.group("owner").lower()
+        owner = (self._pronoun_referent(_SUBJECT_OF[word], at, index, at) if word in _SUBJECT_OF
+                 else self._possessor(at, holder.content.start + owned.end("owner")))
+        if owner is None or owner == disputant:
+            return None
+        earlier = self._latest_position_of(owner, index, holder.content.start, back=OWNER_BACK)
+        if earlier is not None:  # "the ministry's allegations are false": what it alleged
+            return Dispute(clean_claim(earlier.content.text), (owner,), (disputant,),
+                           (self._sentence_of(earlier.content.start), sentence))
+        return Dispute(clean_claim(_OPENER.sub("", subject)), (owner,), (disputant,),
+                       (sentence,))
 
     def _named_before(self, index: int, sentence: Span, disputant: str) -> Dispute | None:
         """"There was speculation the pair were ... . He dismissed them as nonsense": the
