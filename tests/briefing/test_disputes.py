@@ -646,3 +646,11 @@ def test_a_persons_claim_judged_false_names_its_owner_as_claimant():
     assert found.claimants == ("Tom Ellis",)
     assert found.disputants == ("Audit Office",)
     assert found.claim == "More than half of his harbour figures"
+
+
+def test_the_articles_own_that_is_not_true_contests_the_claim_before():
+    text = ("Mayor Tom Ellis said the harbour had never lost money in his time.\n"
+            "That is not true.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("the article",))
+    assert disputes_of(text.replace("That is not true.", "It is wrong to wait.")) == ()

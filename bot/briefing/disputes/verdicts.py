@@ -73,8 +73,10 @@ class VerdictRules(DisputeLookup):
             return None
         verdict_at = sentence.start + match.start()
         holders = self._positions_containing(verdict_at)
-        if not holders or holders[0].content.start + 1 < sentence.start:
-            return None  # no speaker, or a verdict deep inside a long quote
+        if not holders:
+            return self._articles_verdict(index, sentence, match)
+        if holders[0].content.start + 1 < sentence.start:
+            return None  # a verdict deep inside a long quote
         naming = holders[0].cue.text.lower() in load_words("naming_verbs")
         if not (naming or verdict_is_predicative(sentence.text[match.end():])):
             return None  # "the wrong path"; but "called it a hoax perpetrated by ..." is one
@@ -101,6 +103,23 @@ class VerdictRules(DisputeLookup):
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         return None
+
+    def _articles_verdict(self, index: int, sentence: Span, match: re.Match[str]
+                          ) -> Dispute | None:
+        """"That is not true." in the article's own words, outside any quote: the article
+        contests the claim its subject points back to."""
+        before = sentence.text[:match.start()]
+        if "“" in before or '"' in before or not verdict_is_predicative(
+                sentence.text[match.end():]) or _HYPOTHETICAL.search(before):
+            return None
+        subject = _COPULA_TAIL.sub("", before).strip()
+        words = subject.split()
+        if not words or len(words) > 4 or not refers_back(subject) or \
+                words[0].lower() in {"it"}:  # "It is wrong to ...", "it was untrue" of a thing
+            return None
+        own = Position(None, Span("", sentence.start, sentence.start), Span("", 0, 0),
+                       Span(sentence.text, sentence.start, sentence.end), False)
+        return self._judged_reference(index, own, subject, self.outlet, sentence)
 
     def _owned_claim_judged(self, index: int, holder: Position, owned: re.Match[str],
                             subject: str, disputant: str, sentence: Span) -> Dispute | None:
