@@ -325,3 +325,9 @@ def test_a_name_before_a_body_noun_is_an_organisation_even_when_a_given_name():
         "The Wallace camp said little on Monday. Later Wallace spoke in Boston.")
     assert actors["Wallace camp"].kind == "organization"
     assert actors["Wallace"].kind == "person"
+
+
+def test_parliamentary_titles_are_no_part_of_the_name():
+    _, actors = actors_of("Tory MP Boris Johnson spoke first. Later Mr Johnson left for Henley.")
+    assert actors["Boris Johnson"].title == "Tory MP"
+    assert actors["Boris Johnson"].mentions == 2
