@@ -654,3 +654,10 @@ def test_the_articles_own_that_is_not_true_contests_the_claim_before():
     found = only(disputes_of(text))
     assert (found.claimants, found.disputants) == (("Tom Ellis",), ("the article",))
     assert disputes_of(text.replace("That is not true.", "It is wrong to wait.")) == ()
+
+
+def test_a_role_or_body_noun_names_the_one_actor_it_fits():
+    text = ("The Harbour Commission has met.\n"
+            "The commission said the docks were losing money every year.\n"
+            "But Mayor Tom Ellis said the docks were not losing any money.")
+    assert only(disputes_of(text)).claimants == ("Harbour Commission",)

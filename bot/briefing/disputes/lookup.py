@@ -131,10 +131,20 @@ class DisputeLookup:
         name = clean_name(phrase)  # "The Kremlin on Friday" -> "Kremlin"
         if name is None:
             return None
+        named = self._role_holder(name)
+        if named is not None:
+            return named
         for mention in reversed(mentions):
             if name.endswith(" ".join(self.text[mention.start:mention.end].split())):
                 return mention.actor  # "Arsenal's Patrick Vieira" -> Patrick Vieira
         return name if phrase_is_nameable(name) else None
+
+    def _role_holder(self, name: str) -> str | None:
+        """"the first minister", "the bank": the one actor with that title or head word."""
+        role = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        if role == name or not role.islower():
+            return None
+        return self.table.holder_of_title(role) or self.table.body_headed_by(role)
 
     def _pronoun_referent(self, pronoun: str, offset: int, index: int, cue_start: int
                           ) -> str | None:
@@ -252,7 +262,8 @@ class DisputeLookup:
                 w in source for w in position.actor.split())):
             return position.actor
         if phrase_is_nameable(source):
-            return clean_name(source)
+            name = clean_name(source)
+            return (self._role_holder(name) or name) if name else None
         if not position.actor and source.lower() == "they":
             index = max(bisect_right(self.starts, position.source.start) - 1, 0)
             subject = self.table.plural_subject_for(position.source.start, index)
