@@ -661,3 +661,9 @@ def test_a_role_or_body_noun_names_the_one_actor_it_fits():
             "The commission said the docks were losing money every year.\n"
             "But Mayor Tom Ellis said the docks were not losing any money.")
     assert only(disputes_of(text)).claimants == ("Harbour Commission",)
+
+
+def test_a_quoted_cue_word_still_has_its_subject_and_object():
+    found = only(disputes_of('A Labour spokesman "totally refuted" any wrongdoing by the board.'))
+    assert found.disputants == ("Labour spokesman",)
+    assert found.claim.startswith("any wrongdoing")

@@ -93,7 +93,7 @@ def subject_phrase(prefix: str) -> tuple[int, int] | None:
         if not (word in load_words("auxiliaries") or word in _SOFT_ADVERBS or _adverb(word)
                 or word == "to" or word in load_words("dispute_lead_ins")):
             break
-        end = len(prefix[:match.start()].rstrip())
+        end = len(prefix[:match.start()].rstrip().rstrip("\"“'‘").rstrip())  # '"totally'
     relative = re.search(r",\s*(?:who|which)$", prefix[:end], re.IGNORECASE)
     if relative:  # "Europe, which disputes the claim"
         end = relative.start()
@@ -248,7 +248,8 @@ def clean_name(phrase: str) -> str | None:
     while words and (_adverb(words[-1].lower().strip(",")) or
                      words[-1].lower().strip(",") in _SOFT_ADVERBS):
         words = words[:-1]
-    if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
-        words = words[1:]
+    if len(words) > 1 and ((words[0].lower() == "the" and words[1][:1].isupper())
+                           or words[0].lower() in {"a", "an"}):
+        words = words[1:]  # "The Kremlin", "A Tory spokesman"
     name = " ".join(words).strip(" ,")
     return name or None

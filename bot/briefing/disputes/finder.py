@@ -155,7 +155,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         """What a claim noun after a dispute verb stands for: its that-clause, its complement
         ("reports of a row"), else the claim an earlier sentence reported ("denied the report")."""
         phrase_start = sentence.start + match.start() + len(match.group("cue"))
-        phrase_start += len(self.text[phrase_start:]) - len(self.text[phrase_start:].lstrip())
+        phrase_start += len(self.text[phrase_start:]) - len(
+            self.text[phrase_start:].lstrip("\"”’', \n"))  # 'refuted" any wrongdoing'
         noun_end = sentence.start + match.end()
         phrase = self.text[phrase_start:noun_end]
         claimants = [m.actor for m in self.table.mentions_in(phrase_start, noun_end)
