@@ -667,3 +667,11 @@ def test_a_quoted_cue_word_still_has_its_subject_and_object():
     found = only(disputes_of('A Labour spokesman "totally refuted" any wrongdoing by the board.'))
     assert found.disputants == ("Labour spokesman",)
     assert found.claim.startswith("any wrongdoing")
+
+
+def test_not_as_someone_claims_contests_their_claim():
+    text = ('Nora Lind said: "This is not greed as the Harbour Commission so often claims - '
+            'it is survival."')
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Harbour Commission",), ("Nora Lind",))
+    assert found.claim == "This is greed"

@@ -248,8 +248,7 @@ def clean_name(phrase: str) -> str | None:
     while words and (_adverb(words[-1].lower().strip(",")) or
                      words[-1].lower().strip(",") in _SOFT_ADVERBS):
         words = words[:-1]
-    if len(words) > 1 and ((words[0].lower() == "the" and words[1][:1].isupper())
-                           or words[0].lower() in {"a", "an"}):
+    if len(words) > 1 and words[0].lower() in {"the", "a", "an"} and words[1][:1].isupper():
         words = words[1:]  # "The Kremlin", "A Tory spokesman"
     name = " ".join(words).strip(" ,")
     return name or None

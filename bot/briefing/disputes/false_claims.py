@@ -37,6 +37,16 @@ def _claim_judged_false() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+# "This is not whinging as the Labour Assembly Government so often claims": the subject, the
+# negated predicate, and who claims it.
+_NOT_AS_CLAIMED = re.compile(
+    r"(?P<subject>\b[\w'’]+(?:\s+[\w'’]+){0,3}?)\s+(?P<verb>is|was|are|were)\s+not\s+"
+    r"(?P<predicate>[^,;:.\-–—]{2,80}?),?\s+as\s+(?P<who>[^,;:.]{2,60}?)\s+"
+    r"(?:(?:so\s+)?often\s+|has\s+|have\s+|had\s+|repeatedly\s+|falsely\s+)?"
+    r"(?:claims?|claimed|suggests?|suggested|alleges?|alleged|insists?|insisted|argues?|argued|"
+    r"says|said|maintains?|maintained)\b", re.IGNORECASE)
+
+
 class FalseClaimRules(DisputeLookup):
     def _claim_called_false(self, index: int, sentence: Span) -> Dispute | None:
         """"In sum, the claim that Yovanovitch has a net worth of $17 million is wholly
@@ -53,6 +63,23 @@ class FalseClaimRules(DisputeLookup):
             return None  # "comments that discriminate ... are wrong": a relative clause
         claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
         return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+
+    def _not_as_claimed(self, index: int, sentence: Span) -> Dispute | None:
+        """"This is not whinging as the government so often claims": the one named after
+        "as" claims the un-negated predicate; the speaker around it, else the article,
+        contests it."""
+        match = _NOT_AS_CLAIMED.search(sentence.text)
+        if match is None:
+            return None
+        who_at = sentence.start + match.start("who")
+        named = self.table.mentions_in(who_at, sentence.start + match.end("who"))
+        claimant = named[-1].actor if named else None
+        holder = self._position_containing(sentence.start + match.start())
+        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        if claimant is None or claimant == disputant:
+            return None
+        claim = " ".join((match.group("subject"), match.group("verb"), match.group("predicate")))
+        return Dispute(clean_claim(claim), (claimant,), (disputant,), (sentence,))
 
     def _false_claim(self, index: int, sentence: Span) -> Dispute | None:
         """A claim noun qualified as false: the claim is its that-clause or about-phrase, else
