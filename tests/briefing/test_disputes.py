@@ -675,3 +675,11 @@ def test_not_as_someone_claims_contests_their_claim():
     found = only(disputes_of(text))
     assert (found.claimants, found.disputants) == (("Harbour Commission",), ("Nora Lind",))
     assert found.claim == "This is greed"
+
+
+def test_he_after_a_quote_ending_he_said_is_that_speaker():
+    text = ('Mayor Tom Ellis opened the harbour fair on Monday.\n'
+            'There were bands and stalls for every town.\n'
+            '"We have a plan for the docks and we will keep to it," he said.\n'
+            'He again rejected speculation that the docks would be sold to a private fund.')
+    assert only(disputes_of(text)).disputants == ("Tom Ellis",)
