@@ -683,3 +683,24 @@ def test_he_after_a_quote_ending_he_said_is_that_speaker():
             '"We have a plan for the docks and we will keep to it," he said.\n'
             'He again rejected speculation that the docks would be sold to a private fund.')
     assert only(disputes_of(text)).disputants == ("Tom Ellis",)
+
+
+def test_wrong_to_suggest_contests_what_follows():
+    text = ('"It was simply wrong to suggest that the harbour accounts were hidden from '
+            'inspectors," the letter added.')
+    found = only(disputes_of(text))
+    assert found.disputants == ("the letter",)
+    assert found.claim == "the harbour accounts were hidden from inspectors"
+
+
+def test_more_ways_of_denying_a_clause():
+    cases = {
+        "Vell Oil and Gas has denied to Reuters that it is the company in question.":
+            "Vell Oil and Gas",
+        "Mayor Tom Ellis, who last year denied he planned to sell the docks, spoke again.":
+            "Tom Ellis",
+        "Mayor Tom Ellis was forced to deny the harbour board was split over the sale.":
+            "Tom Ellis",
+    }
+    for text, disputant in cases.items():
+        assert only(disputes_of(text)).disputants == (disputant,), text

@@ -32,7 +32,8 @@ _CLAIM_END = re.compile(
     r",\s+(?!including\b)[a-z]+ing\b|,\s+however\b|,\s+with\s+|\s+as\s+[\"“'‘]|\s+[-–—]+\s+|—|;|,?\s+but\s+|"
     r"\s+by\s+[a-z]+ing\b|,\s+and\s+(?:he|she|they|it|we|i|before|after|when|while|then)\b|"
     r",?\s+and\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?(?:said|says|added|adds|told|"
-    r"[a-z]+ed)\b|[,\"”’']+\s+(?:[\w.]+\s+){0,3}?(?:said|says|added|told)\b")
+    r"[a-z]+ed)\b|[,\"”’']+\s+(?:[\w.]+\s+){0,3}?(?:said|says|added|told|tweeted|wrote|"
+    r"argued|insisted)\b")
 
 
 def words_before(prefix: str, count: int) -> list[str]:
@@ -225,6 +226,7 @@ _SETTING_WORDS = _CALENDAR | _MONTHS | frozenset({
     "briefing", "filing", "brief", "email", "post"})
 _SETTING_PREPOSITIONS = frozenset({"on", "in", "at", "during", "since", "after", "before",
                                    "last", "this", "earlier", "late", "early"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
 _SUBORDINATORS = frozenset({"since", "after", "before", "when", "while", "as", "despite",
                             "although", "though", "because", "if", "until", "once"})
 
@@ -243,6 +245,8 @@ def clean_name(phrase: str) -> str | None:
         rest = {w.lower().strip(",.") for w in words[at:at + 4]}
         if at and (lower in _SETTING_WORDS or (lower in _SETTING_PREPOSITIONS
                                                and rest & _SETTING_WORDS)):
+            if at == 1 and words[0].lower() in _DETERMINERS:
+                break  # "the letter added": the letter is the source, not where it spoke
             words = words[:at]
             break
     while words and (_adverb(words[-1].lower().strip(",")) or

@@ -23,7 +23,8 @@ def _false_claim() -> re.Pattern[str]:
     """"[owner's] false [one word] claim(s)"."""
     return re.compile(
         rf"(?:\b(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)['’]s?\s+)?"
-        rf"\b(?:{alternation('false_claim_adjectives')})\s+(?:[\w\-]+\s+)?"
+        rf"\b(?:{alternation('false_claim_adjectives')})\s+"
+        rf"(?:(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[\w\-]+\s+)?"
         rf"(?P<noun>{alternation('claim_nouns')})\b")
 
 
@@ -37,6 +38,12 @@ def _claim_judged_false() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+# "It was simply wrong to suggest that X", "it is false to claim X": X is contested.
+_WRONG_TO_SAY = re.compile(
+    r"\b(?:it\s+is|it\s+was|it['’]s|is|was)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:wrong|false|untrue|incorrect|inaccurate|misleading|nonsense)\s+to\s+"
+    r"(?:suggest|say|claim|imply|assert|argue|insist|pretend|think|believe)\s+(?:that\s+)?",
+    re.IGNORECASE)
 # "This is not whinging as the Labour Assembly Government so often claims": the subject, the
 # negated predicate, and who claims it.
 _NOT_AS_CLAIMED = re.compile(
@@ -61,6 +68,20 @@ class FalseClaimRules(DisputeLookup):
         claim_at = sentence.start + match.start("claim")
         if len(claim.split()) < _MIN_CLAIM_WORDS or self._verb_follows(claim_at, sentence.end):
             return None  # "comments that discriminate ... are wrong": a relative clause
+        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+
+    def _wrong_to_say(self, index: int, sentence: Span) -> Dispute | None:
+        """"It was simply wrong to suggest that information on Prozac was missing": the speaker
+        around it, else the article, contests what follows."""
+        match = _WRONG_TO_SAY.search(sentence.text)
+        if match is None:
+            return None
+        holder = self._position_containing(sentence.start + match.start())
+        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        claim = trim_claim(sentence.text[match.end():])
+        if len(claim.split()) < _MIN_CLAIM_WORDS:
+            return None
         claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
         return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
 

@@ -74,7 +74,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      self._opposed_positions,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
                      self._doubt, self._thatless_clause, self._passive_contest,
-                     self._claim_called_false, self._not_as_claimed):
+                     self._claim_called_false, self._not_as_claimed,
+                     self._wrong_to_say):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)

@@ -25,7 +25,8 @@ from bot.briefing.text.keywords import content_words
 
 _NAME_CHARS = r"[\w'’.\-]"
 _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|also|again|"
-                       r"\w+ly)\s+)*$", re.IGNORECASE)
+                       r"earlier|\w+ly|(?:last|this|earlier|next)\s+(?:year|month|week)|"
+                       r"on\s+\w+day)\s+)*$", re.IGNORECASE)  # ", who last year denied"
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 _MOST_CLAIMANTS = 2  # found by shared words alone
@@ -48,7 +49,8 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
             rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
             rf"(?P<noun>{_alternation('claim_nouns')})\b|"
-            rf"\b(?P<verb_that>{_alternation('dispute_verbs')})\s+(?:(?!that\b)\w+\s+)?that\b",
+            rf"\b(?P<verb_that>{_alternation('dispute_verbs')})\s+(?:(?!that\b)\w+\s+){{0,3}}?"
+            rf"that\b",  # "has denied to Reuters that"
             flags,
         ),
         "claim_noun": re.compile(rf"\b(?:{_alternation('claim_nouns')})\b", flags),
@@ -91,6 +93,15 @@ class DisputeLookup:
         if heads_a_group(phrase):  # "Lawyers for Mr Fawcett and Mr McDonald"
             return " ".join(phrase.split())
         conjuncts = [m.span() for m in re.finditer(r"\S(?:(?!\s+and\s).)*", phrase)]
+        whole = [m for m in self.table.mentions_in(start, end) if m.start == start + (
+            len(phrase) - len(phrase.lstrip())) and m.end >= start + len(phrase.rstrip())]
+        if len(conjuncts) > 1 and whole:
+            return whole[0].actor  # "Procter and Gamble": one name with "and" inside
+        last = phrase[conjuncts[-1][0]:conjuncts[-1][1]] if len(conjuncts) > 1 else ""
+        if len([w for w in last.split() if w != "and"]) == 1 and not self.table.mentions_in(
+                start + conjuncts[-1][0], end) and all(
+                w[:1].isupper() for w in phrase.split() if w != "and"):
+            return clean_name(phrase)  # "Ironhorse Oil and Gas": "Gas" alone names no one
         if len(conjuncts) > 1:  # "Clinton and the DNC", else "Trump and his attorneys"
             for first, last in (conjuncts[-1], conjuncts[0]):
                 name = self._name_of(index, cue_start, start + first, start + last)
