@@ -704,3 +704,11 @@ def test_more_ways_of_denying_a_clause():
     }
     for text, disputant in cases.items():
         assert only(disputes_of(text)).disputants == (disputant,), text
+
+
+def test_a_claim_stated_in_the_subject_of_a_verdict_is_the_claim():
+    text = ('Nora Lind said that Tom Ellis\'s claim that the harbour fund was empty is '
+            '"simply not true."')
+    found = only(disputes_of(text))
+    assert found.claim == "the harbour fund was empty"
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))

@@ -56,6 +56,15 @@ def _owned_claim() -> re.Pattern[str]:
         rf"\s+(?:[\w\-]+\s+){{0,3}}(?:{_alternation('claim_nouns')})\W*$", re.IGNORECASE)
 
 
+@cache
+def _stated_claim() -> re.Pattern[str]:
+    """A claim noun that says what is claimed: "claims (of|that|about) X", "fraud charges
+    levelled against him"."""
+    return re.compile(
+        rf"(?:\b[\w\-]+\s+)?\b(?:{_alternation('claim_nouns')})\s+(?:(?:of|that|about)\s+"
+        rf"(?P<content>\S+(?:\s+\S+){{2,}})|(?:\w+ed\s+)?against\s+\S+.*)$", re.IGNORECASE)
+
+
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 
@@ -90,6 +99,16 @@ class VerdictRules(DisputeLookup):
             return None
         if _HYPOTHETICAL.search(self.text[holder.content.start:verdict_at]):
             return None  # "They'd be wrong", "that would be false": no verdict yet
+        stated = _stated_claim().search(subject)
+        content_at = holder.content.start + (stated.start("content") if stated and
+                                             stated.group("content") else 0)
+        if stated is not None and not (stated.group("content") and self._verb_follows(
+                content_at, verdict_at)):  # "claims of a clash ... were wrong", not "comments
+            claim = clean_claim(stated.group("content") or stated.group(0))  # that insult"
+            owner = self._possessor(holder.content.start, holder.content.start + stated.start())
+            claimants = [owner] if owner and owner != disputant else \
+                self._claimants_by_overlap(claim, {disputant}, sentence)
+            return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         if refers_back(subject):
             return self._judged_reference(index, holder, subject, disputant, sentence)
         owned = _owned_claim().search(subject)
