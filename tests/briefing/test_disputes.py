@@ -712,3 +712,17 @@ def test_a_claim_stated_in_the_subject_of_a_verdict_is_the_claim():
     found = only(disputes_of(text))
     assert found.claim == "the harbour fund was empty"
     assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))
+
+
+def test_i_reject_that_points_to_the_claim_named_earlier_in_the_sentence():
+    text = ('Asked about the perception that the harbour board is hiding its accounts, Nora '
+            'Lind said: "I reject that entirely."')
+    found = only(disputes_of(text))
+    assert found.claim == "the harbour board is hiding its accounts"
+    assert found.disputants == ("Nora Lind",)
+
+
+def test_a_false_claim_inside_someone_elses_accusation_is_not_the_articles():
+    text = ("A column by Nora Lind accuses the mayor of exploiting a phony perception that "
+            "the harbour is failing.")
+    assert disputes_of(text) == ()

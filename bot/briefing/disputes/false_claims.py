@@ -10,7 +10,7 @@ from functools import cache
 from bot.briefing.disputes.clauses import clean_claim, trim_claim
 from bot.briefing.disputes.lookup import OWNER_BACK, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
-from bot.briefing.model import Dispute, Span
+from bot.briefing.model import Dispute, Position, Span
 
 _ARTICLE = "the article"
 _MIN_CLAIM_WORDS = 3
@@ -54,7 +54,20 @@ _NOT_AS_CLAIMED = re.compile(
     r"says|said|maintains?|maintained)\b", re.IGNORECASE)
 
 
+_REPORTED = re.compile(r"\b(?:accus\w+|alleg(?:es|ed|ing))\b", re.IGNORECASE)
+
+
 class FalseClaimRules(DisputeLookup):
+    def _judge(self, holder: Position | None, sentence: Span, at: int) -> str | None:
+        """Who calls the claim at `at` false: the speaker whose words these are; else the
+        article, unless the words sit inside a quotation or follow someone's accusation the
+        patterns missed as a position ("accuses Trump of exploiting a phony perception")."""
+        if holder is not None:
+            return self._holder_name(holder)
+        before = self.text[sentence.start:at]
+        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        return None if quoted or _REPORTED.search(before) else _ARTICLE
+
     def _claim_called_false(self, index: int, sentence: Span) -> Dispute | None:
         """"In sum, the claim that Yovanovitch has a net worth of $17 million is wholly
         unsubstantiated": the speaker around it, else the article, contests the that-clause."""
@@ -63,7 +76,9 @@ class FalseClaimRules(DisputeLookup):
             return None
         at = sentence.start + match.start()
         holder = self._position_containing(at)
-        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        disputant = self._judge(holder, sentence, at)
+        if disputant is None:
+            return None
         claim = clean_claim(match.group("claim"))
         claim_at = sentence.start + match.start("claim")
         if len(claim.split()) < _MIN_CLAIM_WORDS or self._verb_follows(claim_at, sentence.end):
@@ -77,8 +92,11 @@ class FalseClaimRules(DisputeLookup):
         match = _WRONG_TO_SAY.search(sentence.text)
         if match is None:
             return None
-        holder = self._position_containing(sentence.start + match.start())
-        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        at = sentence.start + match.start()
+        holder = self._position_containing(at)
+        disputant = self._judge(holder, sentence, at)
+        if disputant is None:
+            return None
         claim = trim_claim(sentence.text[match.end():])
         if len(claim.split()) < _MIN_CLAIM_WORDS:
             return None
@@ -95,8 +113,11 @@ class FalseClaimRules(DisputeLookup):
         who_at = sentence.start + match.start("who")
         named = self.table.mentions_in(who_at, sentence.start + match.end("who"))
         claimant = named[-1].actor if named else None
-        holder = self._position_containing(sentence.start + match.start())
-        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        at = sentence.start + match.start()
+        holder = self._position_containing(at)
+        disputant = self._judge(holder, sentence, at)
+        if disputant is None:
+            return None
         if claimant is None or claimant == disputant:
             return None
         claim = " ".join((match.group("subject"), match.group("verb"), match.group("predicate")))
@@ -114,7 +135,9 @@ class FalseClaimRules(DisputeLookup):
         owner = self._possessor(at, sentence.start + match.end("owner") + 2) \
             if match.group("owner") else None
         holder = self._position_containing(at)
-        disputant = (self._holder_name(holder) if holder else None) or _ARTICLE
+        disputant = self._judge(holder, sentence, at)
+        if disputant is None:
+            return None
         if owner == disputant:
             return None  # "Trump called his own claims false": no one contests anyone
         evidence: tuple[Span, ...] = (sentence,)

@@ -26,7 +26,7 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
 from bot.briefing.disputes.false_claims import FalseClaimRules
-from bot.briefing.disputes.lookup import OWNER_BACK, refers_back
+from bot.briefing.disputes.lookup import OWNER_BACK, claim_noun_clause, refers_back
 from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.people import PersonContestRules
 from bot.briefing.disputes.rejections import RejectionRules
@@ -110,13 +110,22 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                 if refers_back(claim) and len(claim.split()) <= 5:  # "denied that that was so"
                     claim, claimants, evidence = self._bare_claim(
                         index, sentence, rest_start, claim, disputant, claimants)
-                if len(claim.split()) < 3:  # "contesting that fine", "I reject that entirely"
+                if len(claim.split()) < 3:  # "Asked about the perception that X, he said:
+                    claim = self._claim_named_earlier(sentence, cue_start)  # 'I reject that'"
+                if len(claim.split()) < 3:  # "contesting that fine"
                     continue
             if cue.lower().startswith("dismiss"):
                 claim = _AS_VERDICT.sub("", claim)  # "dismissed the claim ... as old news"
             claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), evidence)
         return None
+
+    def _claim_named_earlier(self, sentence: Span, cue_start: int) -> str:
+        """The clause a claim noun introduced earlier in the sentence, or ""."""
+        found = list(claim_noun_clause().finditer(self.text, sentence.start, cue_start))
+        if not found:
+            return ""
+        return trim_claim(self.text[found[-1].end():cue_start])
 
     def _fact_contest_disputant(self, cue_start: int, subject: str | None) -> str | None:
         """Who contests by "belying"/"undermining": a named actor as subject, else the speaker

@@ -65,6 +65,13 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def claim_noun_clause() -> re.Pattern[str]:
+    """A claim noun and the clause it introduces: "speculation (that) the pair were ..."."""
+    return re.compile(rf"\b(?:{_alternation('claim_nouns')})\s+(?:that\s+)?"
+                      r"(?=(?:the|a|an|he|she|they|it|(?-i:[A-Z]\w+))\s)", re.IGNORECASE)
+
+
 class DisputeLookup:
     """Article-wide state the rules consult: positions by offset, actors, sentences."""
 

@@ -20,7 +20,13 @@ from bot.briefing.disputes.clauses import (
     verdict_is_predicative,
     words_before,
 )
-from bot.briefing.disputes.lookup import _LONGEST_CONTENT, OWNER_BACK, DisputeLookup, refers_back
+from bot.briefing.disputes.lookup import (
+    _LONGEST_CONTENT,
+    OWNER_BACK,
+    DisputeLookup,
+    claim_noun_clause,
+    refers_back,
+)
 from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -39,13 +45,6 @@ _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "sayi
 _REPORT_VERBS = (r"(?:claim\w*|said|says|say|assert\w*|suggest\w*|stat\w*|argu\w*|"
                  r"insist\w*|impl\w*|told|tells|report\w*)")
 _OUTLET = "the article"
-
-
-@cache
-def _claim_noun_clause() -> re.Pattern[str]:
-    """A claim noun and the clause it introduces: "speculation (that) the pair were ..."."""
-    return re.compile(rf"\b(?:{_alternation('claim_nouns')})\s+(?:that\s+)?"
-                      r"(?=(?:the|a|an|he|she|they|it|(?-i:[A-Z]\w+))\s)", re.IGNORECASE)
 
 
 @cache
@@ -164,7 +163,7 @@ class VerdictRules(DisputeLookup):
             if index - back < 0:
                 break
             earlier = self.sentences[index - back]
-            match = _claim_noun_clause().search(earlier.text)
+            match = claim_noun_clause().search(earlier.text)
             if match is not None:
                 claim = trim_claim(earlier.text[match.end():])
                 if len(claim.split()) >= 3:
