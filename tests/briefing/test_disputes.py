@@ -722,7 +722,9 @@ def test_i_reject_that_points_to_the_claim_named_earlier_in_the_sentence():
     assert found.disputants == ("Nora Lind",)
 
 
-def test_a_false_claim_inside_someone_elses_accusation_is_not_the_articles():
+def test_a_false_claim_inside_someone_elses_words_is_theirs_not_the_articles():
     text = ("A column by Nora Lind accuses the mayor of exploiting a phony perception that "
             "the harbour is failing.")
-    assert disputes_of(text) == ()
+    assert only(disputes_of(text)).disputants == ("Nora Lind",)
+    quoted = 'Punishment "would end any false perception that the harbour is failing," he wrote.'
+    assert all("the article" not in d.disputants for d in disputes_of(quoted))
