@@ -728,3 +728,19 @@ def test_a_false_claim_inside_someone_elses_words_is_theirs_not_the_articles():
     assert only(disputes_of(text)).disputants == ("Nora Lind",)
     quoted = 'Punishment "would end any false perception that the harbour is failing," he wrote.'
     assert all("the article" not in d.disputants for d in disputes_of(quoted))
+
+
+def test_more_forms_of_contest_seen_in_general_news():
+    cases = [
+        ("Mayor Tom Ellis denied there was a plan to close the harbour next year.",
+         "there was a plan to close the harbour next year", ("Tom Ellis",)),
+        ("The row went on, despite a denial from the harbour board that there was any deal.",
+         "there was any deal", ("the harbour board",)),
+        ('Nora Lind said Tom Ellis was "absolutely wrong" for claiming the docks were sold.',
+         "the docks were sold", ("Nora Lind",)),
+        ("Nora Lind said previous claims of a harbour collapse have proved inaccurate.",
+         "a harbour collapse", ("Nora Lind",)),
+    ]
+    for text, claim, disputants in cases:
+        found = only(disputes_of(text))
+        assert (found.claim, found.disputants) == (claim, disputants), text

@@ -32,17 +32,21 @@ def _false_claim() -> re.Pattern[str]:
 def _claim_judged_false() -> re.Pattern[str]:
     """"the claim that X is wholly unsubstantiated", "reports that X were false"."""
     return re.compile(
-        rf"\b(?P<noun>{alternation('claim_nouns')})\s+that\s+(?P<claim>.{{10,300}}?),?\s+"
-        rf"(?:is|was|are|were|has\s+been|have\s+been|remains?|proved|proven)\s+"
+        rf"\b(?P<noun>{alternation('claim_nouns')})\s+(?:that|(?<=s\s)of)\s+"
+        rf"(?P<claim>.{{10,300}}?),?\s+"
+        rf"(?:is|was|are|were|has\s+been|have\s+been|remains?|(?:have\s+|has\s+)?prov(?:ed|en))"
+        rf"\s+"
         rf"(?:\w+ly\s+|also\s+|simply\s+)?(?:{alternation('falsity_phrases')})\b",
         re.IGNORECASE)
 
 
 # "It was simply wrong to suggest that X", "it is false to claim X": X is contested.
 _WRONG_TO_SAY = re.compile(
-    r"\b(?:it\s+is|it\s+was|it['’]s|is|was)\s+(?:\w+ly\s+|also\s+)?"
+    r"\b(?:(?:it\s+is|it\s+was|it['’]s|is|was)\s+(?:\w+ly\s+|also\s+)?"
     r"(?:wrong|false|untrue|incorrect|inaccurate|misleading|nonsense)\s+to\s+"
-    r"(?:suggest|say|claim|imply|assert|argue|insist|pretend|think|believe)\s+(?:that\s+)?",
+    r"(?:suggest|say|claim|imply|assert|argue|insist|pretend|think|believe)"
+    r"|wrong[\"”’']?\s+(?:for|in)\s+(?:claiming|saying|suggesting|insisting|arguing))"
+    r"\s+(?:that\s+)?",
     re.IGNORECASE)
 # "This is not whinging as the Labour Assembly Government so often claims": the subject, the
 # negated predicate, and who claims it.

@@ -75,7 +75,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
                      self._doubt, self._thatless_clause, self._passive_contest,
                      self._claim_called_false, self._not_as_claimed,
-                     self._wrong_to_say):
+                     self._wrong_to_say, self._denial_noun):
             dispute = rule(index, sentence)
             if dispute is not None:
                 found.append(dispute)
@@ -194,7 +194,11 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                     claimants: list[str]) -> tuple[str, list[str], tuple[Span, ...]]:
         """"denied the report": the claim an earlier position stated, else the phrase."""
         words = phrase.split()
-        owner = self._possessor(start, start + len(words[0]))
+        owned = [w for w in words[:-1] if w.endswith(("'s", "’s", "s'", "s’"))]
+        owner = self._possessor(start, start + len(words[0])) if not owned else \
+            self._possessor(start, start + phrase.index(owned[-1]) + len(owned[-1]))
+        if owned and owner is None:  # "the government's position": its owner, or no one
+            return clean_claim(phrase), claimants, (sentence,)
         if words[0].lower() in _POSSESSIVE_PRONOUNS:  # "His claims were denied by ..."
             owner = self._pronoun_referent(_POSSESSIVE_PRONOUNS[words[0].lower()], start, index,
                                            start)

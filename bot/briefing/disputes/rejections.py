@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.briefing.disputes.clauses import clean_claim, cue_is_blocked, is_pronoun, trim_claim
+from bot.briefing.disputes.clauses import (
+    clean_claim,
+    clean_name,
+    cue_is_blocked,
+    is_pronoun,
+    trim_claim,
+)
 from bot.briefing.disputes.lookup import DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
@@ -34,6 +40,11 @@ def _doubted() -> re.Pattern[str]:
         rf"|(?:{alternation('doubt_verbs')})(?:\s+(?:the|any)\s+(?:claims?|reports?|idea))?"
         rf"\s+(?:that|whether))\s+",
         re.IGNORECASE)
+
+
+# "despite a denial from the family that there was anything wrong"
+_DENIAL_FROM = re.compile(r"\bdenials?\s+(?:from|by)\s+(?P<who>[^,;:]{2,60}?)\s+that\s+",
+                          re.IGNORECASE)
 
 
 @cache
@@ -78,6 +89,20 @@ class RejectionRules(DisputeLookup):
         disputant = self._disputant(index, sentence, at) or self._speaker_of(at)
         claim = trim_claim(sentence.text[match.end():])
         if disputant is None or len(claim.split()) < _MIN_CLAIM_WORDS:
+            return None
+        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+
+    def _denial_noun(self, index: int, sentence: Span) -> Dispute | None:
+        """"a denial from the family that there was anything wrong": who denies, what."""
+        match = _DENIAL_FROM.search(sentence.text)
+        if match is None:
+            return None
+        who_start = sentence.start + match.start("who")
+        named = self.table.mentions_in(who_start, sentence.start + match.end("who"))
+        disputant = named[0].actor if named else clean_name(match.group("who"))
+        claim = trim_claim(sentence.text[match.end():])
+        if not disputant or len(claim.split()) < _MIN_CLAIM_WORDS:
             return None
         claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
         return Dispute(claim, tuple(claimants), (disputant,), (sentence,))

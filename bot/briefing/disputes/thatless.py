@@ -14,7 +14,7 @@ from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Span
 
 _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LONGEST_SUBJECT = 5  # tokens
 _MIN_CLAIM_WORDS = 3

@@ -64,6 +64,7 @@ def _stated_claim() -> re.Pattern[str]:
         rf"(?P<content>\S+(?:\s+\S+){{2,}})|(?:\w+ed\s+)?against\s+\S+.*)$", re.IGNORECASE)
 
 
+_COPULA = re.compile(r"\b(?:is|are|was|were|been|be|proved|proven)\b", re.IGNORECASE)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 
@@ -98,7 +99,8 @@ class VerdictRules(DisputeLookup):
             return None
         if _HYPOTHETICAL.search(self.text[holder.content.start:verdict_at]):
             return None  # "They'd be wrong", "that would be false": no verdict yet
-        stated = _stated_claim().search(subject)
+        tail = self.text[holder.content.start + len(subject):verdict_at]
+        stated = _stated_claim().search(subject) if _COPULA.search(tail) else None
         content_at = holder.content.start + (stated.start("content") if stated and
                                              stated.group("content") else 0)
         if stated is not None and not (stated.group("content") and self._verb_follows(
