@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_name, trim_claim, words_before
-from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.lookup import ARTICLE, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -20,7 +20,6 @@ from bot.briefing.model import Dispute, Position, Span
 _EXISTENCE = re.compile(r"\bthere\s*(?:is|was|are|were|['’]s|has\s+been|have\s+been|had\s+been)"
                         r"(?:\s+(?:still|simply|just|also|absolutely))?\s*$", re.IGNORECASE)
 _HYPOTHETICAL = frozenset({"if", "unless", "whether", "until", "when", "even"})
-_ARTICLE = "the article"
 
 
 @cache
@@ -36,7 +35,6 @@ def _absence() -> re.Pattern[str]:
 
 
 class EvidenceRules(DisputeLookup):
-    outlet_name: str = _ARTICLE
 
     def _missing_evidence(self, index: int, sentence: Span) -> Dispute | None:
         """"There is no evidence that X" (the speaker, else the article, contests X); "Y
@@ -56,7 +54,7 @@ class EvidenceRules(DisputeLookup):
         if claim is None:
             return None
         if _EXISTENCE.search(before) or not before.strip():
-            disputant = (self._holder_name(holder) if holder else None) or self.outlet_name
+            disputant = (self._holder_name(holder) if holder else None) or ARTICLE
         else:
             verb_at = sentence.start + len(before.rstrip()) - len(verb)
             disputant = self._disputant(index, sentence, verb_at) or (
@@ -101,9 +99,9 @@ class EvidenceRules(DisputeLookup):
             claimant = self._disputant(index, sentence, max(verb_start, sentence.start))
         if not claim or len(claim.split()) < 3:
             return None
-        disputant = (self._holder_name(holder) if holder else None) or self.outlet_name
+        disputant = (self._holder_name(holder) if holder else None) or ARTICLE
         if disputant == claimant:
-            disputant = self.outlet_name
+            disputant = ARTICLE
         evidence = tuple(dict.fromkeys(
             [self._sentence_of(stated[-1].content.start)] if stated else []) | {sentence: None})
         claimants = (clean_name(claimant) or claimant,) if claimant else ()

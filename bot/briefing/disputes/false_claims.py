@@ -1,6 +1,7 @@
-"""Claims named as false: "the false accusations that Obama was a socialist", "unevidenced
-claims about health benefits", "repeated Trump's baseless claims". The speaker whose words
-hold the phrase contests the claim, else the article itself does."""
+"""Claims named or judged false in so many words: "the false accusations that Obama was a
+socialist", "the claim that X is wholly unsubstantiated", "it was simply wrong to suggest that
+X", "this is not whinging as the government so often claims". The speaker whose words hold
+the phrase contests the claim, else the article itself does."""
 
 from __future__ import annotations
 
@@ -8,11 +9,10 @@ import re
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim, trim_claim
-from bot.briefing.disputes.lookup import OWNER_BACK, DisputeLookup
+from bot.briefing.disputes.lookup import ARTICLE, OWNER_BACK, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
 
-_ARTICLE = "the article"
 _MIN_CLAIM_WORDS = 3
 # What may follow the claim noun to say what is claimed: a that-clause or an about-phrase.
 _CONTENT = re.compile(r"\s*(?:,\s*)?(?:that|about|of|linking)\s+", re.IGNORECASE)
@@ -70,7 +70,7 @@ class FalseClaimRules(DisputeLookup):
             return self._holder_name(holder)
         before = self.text[sentence.start:at]
         quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        return None if quoted or _REPORTED.search(before) else _ARTICLE
+        return None if quoted or _REPORTED.search(before) else ARTICLE
 
     def _claim_called_false(self, index: int, sentence: Span) -> Dispute | None:
         """"In sum, the claim that Yovanovitch has a net worth of $17 million is wholly

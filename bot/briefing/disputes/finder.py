@@ -26,7 +26,7 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
 from bot.briefing.disputes.false_claims import FalseClaimRules
-from bot.briefing.disputes.lookup import OWNER_BACK, claim_noun_clause, refers_back
+from bot.briefing.disputes.lookup import ARTICLE, OWNER_BACK, claim_noun_clause, refers_back
 from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.people import PersonContestRules
 from bot.briefing.disputes.rejections import RejectionRules
@@ -134,7 +134,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         if subject is not None and self.table.kind_of(subject) is not None:
             return subject
         holder = self._position_containing(cue_start)
-        return (self._holder_name(holder) if holder else None) or "the article"
+        return (self._holder_name(holder) if holder else None) or ARTICLE
 
     def _passive_contest(self, index: int, sentence: Span) -> Dispute | None:
         """"That charge was denied by Mr Mandelson", "His claims were rejected by Jack Straw":

@@ -28,6 +28,7 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|
                        r"earlier|\w+ly|(?:last|this|earlier|next)\s+(?:year|month|week)|"
                        r"on\s+\w+day)\s+)*$", re.IGNORECASE)  # ", who last year denied"
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
+ARTICLE = "the article"  # the disputant when the article itself corrects a claim
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into

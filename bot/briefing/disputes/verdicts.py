@@ -22,6 +22,7 @@ from bot.briefing.disputes.clauses import (
 )
 from bot.briefing.disputes.lookup import (
     _LONGEST_CONTENT,
+    ARTICLE,
     OWNER_BACK,
     DisputeLookup,
     claim_noun_clause,
@@ -44,7 +45,6 @@ _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "sayi
 # "said falsely that", "wrongly asserts": the adverb judges the claim the verb reports.
 _REPORT_VERBS = (r"(?:claim\w*|said|says|say|assert\w*|suggest\w*|stat\w*|argu\w*|"
                  r"insist\w*|impl\w*|told|tells|report\w*)")
-_OUTLET = "the article"
 
 
 @cache
@@ -72,7 +72,6 @@ _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 class VerdictRules(DisputeLookup):
     """Rules that judge a claim: falsity verdicts, false-report adverbs, corrections."""
 
-    outlet: str = _OUTLET
 
     def _falsity_verdict(self, index: int, sentence: Span) -> Dispute | None:
         """A position calling a claim false: "This is not true", "called the charges
@@ -139,7 +138,7 @@ class VerdictRules(DisputeLookup):
             return None
         own = Position(None, Span("", sentence.start, sentence.start), Span("", 0, 0),
                        Span(sentence.text, sentence.start, sentence.end), False)
-        return self._judged_reference(index, own, subject, self.outlet, sentence)
+        return self._judged_reference(index, own, subject, ARTICLE, sentence)
 
     def _owned_claim_judged(self, index: int, holder: Position, owned: re.Match[str],
                             subject: str, disputant: str, sentence: Span) -> Dispute | None:
@@ -248,9 +247,9 @@ class VerdictRules(DisputeLookup):
             return None  # a distortion verb needs a speaker who says so
         before = self.table.mentions_in(holder.content.start if holder else sentence.start, at)
         claimants = (before[-1].actor,) if before else ()
-        disputant = (holder and self._holder_name(holder)) or self.outlet
+        disputant = (holder and self._holder_name(holder)) or ARTICLE
         if disputant in claimants:
-            disputant = self.outlet
+            disputant = ARTICLE
         return Dispute(claim, claimants, (disputant,), (sentence,))
 
     def _correction(self, index: int, sentence: Span) -> Dispute | None:
@@ -272,7 +271,7 @@ class VerdictRules(DisputeLookup):
                 continue
             claim, claimant = found
             if len(words & content_words(claim, min_length=4)) >= 2 and claimant:
-                return Dispute(claim, (claimant,), (self.outlet,), (previous, sentence))
+                return Dispute(claim, (claimant,), (ARTICLE,), (previous, sentence))
         return None
 
     def _claim_stated_in(self, index: int, sentence: Span) -> tuple[str, str | None] | None:
