@@ -744,3 +744,8 @@ def test_more_forms_of_contest_seen_in_general_news():
     for text, claim, disputants in cases:
         found = only(disputes_of(text))
         assert (found.claim, found.disputants) == (claim, disputants), text
+
+
+def test_a_denial_with_a_gerund_contests_it():
+    found = only(disputes_of("Mayor Tom Ellis has always denied taking money from the fund."))
+    assert found.claim == "taking money from the fund"

@@ -1,7 +1,8 @@
 """A dispute verb with a that-less clause: "Mr Blair denied Mr Brown made that quote", "she
-denies she knew about the payments". The tagger says where the clause's subject ends: a
-short noun phrase or subject pronoun, then a finite verb. "denied him entry" has no verb
-after its object, so it stays an act, not a contest."""
+denies she knew about the payments"; a denial may also take a gerund ("denied taking money").
+The tagger says where the clause's subject ends: a short noun phrase or subject pronoun, then
+a finite verb. "denied him entry" has no verb after its object, so it stays an act, not a
+contest."""
 
 from __future__ import annotations
 
@@ -42,8 +43,10 @@ class ThatlessRules(DisputeLookup):
             if cue_is_blocked(self.text[sentence.start:at], match.group().strip()):
                 continue
             clause_start = sentence.start + match.end()
-            if not self._opens_clause(clause_start, sentence.end):
-                continue
+            if not (self._opens_clause(clause_start, sentence.end) or (
+                    match.group().lower().startswith("den")
+                    and self._opens_gerund(clause_start, sentence.end))):
+                continue  # a clause, or "denied comparing the idea with dictatorships"
             claim = trim_claim(self.text[clause_start:sentence.end])
             disputant = self._disputant(index, sentence, at) or self._source_of_cue(at)
             if disputant is None or len(claim.split()) < _MIN_CLAIM_WORDS:
@@ -57,6 +60,12 @@ class ThatlessRules(DisputeLookup):
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         return None
+
+    def _opens_gerund(self, start: int, end: int) -> bool:
+        """A gerund opens the text: "denied taking money", "denies having met him"."""
+        assert self.analysis is not None
+        tokens = self.analysis.tokens_in(start, end)
+        return bool(tokens) and self.analysis.tags[tokens[0]] == "VBG"
 
     def _opens_clause(self, start: int, end: int) -> bool:
         """A subject pronoun, or up to five noun-phrase tokens, then a finite verb."""
