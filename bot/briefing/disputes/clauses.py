@@ -12,7 +12,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SUBJECT_ENDERS = _PRONOUNS | {"who"}
 _SOFT_ADVERBS = frozenset({"also", "again", "earlier", "later", "since", "still", "already",
                            "now", "once", "then", "previously", "promptly", "swiftly",
-                           "flat-out", "outright"})
+                           "flat-out", "outright", "always", "long"})
 _OPENERS = frozenset({"but", "and", "however", "yet", "so", "whilst", "while", "although",
                       "though", "if", "meanwhile", "then", "still", "now", "later"})
 _NOT_ADVERBS = frozenset({"ally", "family", "assembly", "rally", "supply", "monopoly", "italy",
