@@ -26,8 +26,9 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
 from bot.briefing.disputes.false_claims import FalseClaimRules
-from bot.briefing.disputes.lookup import ARTICLE, OWNER_BACK, claim_noun_clause, refers_back
+from bot.briefing.disputes.lookup import ARTICLE, OWNER_BACK
 from bot.briefing.disputes.merging import unique_disputes
+from bot.briefing.disputes.patterns import claim_noun_clause, refers_back
 from bot.briefing.disputes.people import PersonContestRules
 from bot.briefing.disputes.rejections import RejectionRules
 from bot.briefing.disputes.thatless import ThatlessRules

@@ -1,12 +1,11 @@
-"""Lookups shared by the dispute rules: cue patterns, who a subject phrase names, which
-position holds an offset, which earlier claim a verdict or a bare "the report" points back to."""
+"""Lookups shared by the dispute rules: who a subject phrase names, which position holds an
+offset, which earlier claim a verdict or a bare "the report" points back to."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
 
 from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.clauses import (
@@ -17,13 +16,11 @@ from bot.briefing.disputes.clauses import (
     plausible_name,
     subject_phrase,
 )
-from bot.briefing.disputes.phrases import alternation as _alternation
+from bot.briefing.disputes.patterns import cue_stems, dispute_patterns
 from bot.briefing.language.analysis import Analysis
-from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Position, Span
 from bot.briefing.text.keywords import content_words
 
-_NAME_CHARS = r"[\w'’.\-]"
 _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|also|again|"
                        r"earlier|\w+ly|(?:last|this|earlier|next)\s+(?:year|month|week)|"
                        r"on\s+\w+day)\s+)*$", re.IGNORECASE)  # ", who last year denied"
@@ -32,47 +29,6 @@ ARTICLE = "the article"  # the disputant when the article itself corrects a clai
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
-# Words that cannot sit inside the noun phrase between a dispute verb and its claim noun
-# ("challenged the minister to deny reports" has none).
-_FUNCTION_WORDS = (r"(?:to|that|who|which|and|or|but|as|for|with|by|in|on|at|of|about|whether|if|"
-                   r"was|were|is|are)")
-
-
-@cache
-def dispute_patterns() -> dict[str, re.Pattern[str]]:
-    flags = re.IGNORECASE
-    return {
-        "verb": re.compile(
-            rf"\b(?P<cue>"
-            rf"{_alternation('dispute_verbs', 'claim_object_verbs', 'fact_contest_verbs')})"
-            rf"\b[\"”’',]?\s+"
-            rf"(?:(?:a|an|the|any|all|these|"
-            rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
-            rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
-            rf"(?P<noun>{_alternation('claim_nouns')})\b|"
-            rf"\b(?P<verb_that>{_alternation('dispute_verbs')})\s+(?:(?!that\b)\w+\s+){{0,3}}?"
-            rf"that\b",  # "has denied to Reuters that"
-            flags,
-        ),
-        "claim_noun": re.compile(rf"\b(?:{_alternation('claim_nouns')})\b", flags),
-        "falsity": re.compile(rf"\b(?:{_alternation('falsity_phrases')})\b", flags),
-        "disagree": re.compile(rf"\b(?:{_alternation('disagreement_phrases')})\b", flags),
-        "denial": re.compile(rf"\b(?:{_alternation('denial_phrases')})\b", flags),
-        "doubt": re.compile(rf"\b(?:{_alternation('doubt_phrases')})\b", flags),
-        "contrast": re.compile(rf"[,;]\s+(?:{_alternation('contrast_words')})\s+", flags),
-        "that_clause": re.compile(r"\bthat\s+", flags),
-        "by_phrase": re.compile(r"\s*\b(?:by|from|of)\s+", flags),
-        "clause_end": re.compile(r",\s|;|\s[-–—]\s|[\"”]"),
-    }
-
-
-@cache
-def claim_noun_clause() -> re.Pattern[str]:
-    """A claim noun and the clause it introduces: "speculation (that) the pair were ..."."""
-    return re.compile(rf"\b(?:{_alternation('claim_nouns')})\s+(?:that\s+)?"
-                      r"(?=(?:the|a|an|he|she|they|it|(?-i:[A-Z]\w+))\s)", re.IGNORECASE)
-
-
 class DisputeLookup:
     """Article-wide state the rules consult: positions by offset, actors, sentences."""
 
@@ -272,7 +228,7 @@ class DisputeLookup:
         Best is a position whose cue or source is the noun's own word ("alleging" for "the
         allegations", "published reports" for "those reports"); then the latest position
         by someone other than the disputant, three sentences back at most."""
-        stems = _cue_stems(noun)
+        stems = cue_stems(noun)
         floor = self.sentences[max(index - 3, 0)].start
         first = bisect_right(self.content_starts, floor - 1)
         last = bisect_right(self.content_starts, before)
@@ -333,41 +289,3 @@ class DisputeLookup:
 
     def _sentence_of(self, offset: int) -> Span:
         return self.sentences[max(bisect_right(self.starts, offset) - 1, 0)]
-
-_BACK_REFERENCE = re.compile(
-    r"^\W*(?:that\s+)?(?:this|that|it|they|these|those|such|reports?|claims?|any\s+\w+)\b",
-    re.IGNORECASE)
-
-
-@cache
-def _noun_cues() -> dict[str, tuple[str, ...]]:
-    table = {}
-    for line in load_words("claim_noun_cues"):
-        noun, *cues = line.split()
-        table[noun] = tuple(cues)
-    return table
-
-
-def _cue_stems(noun: str) -> tuple[str, ...]:
-    """The beginnings of the words by which a claim of this noun is made: its own first five
-    letters, and for "allegations" also "accus" ("accused X of ...")."""
-    key = noun.lower().rstrip("s")
-    return (noun.lower()[:5], *_noun_cues().get(key, ()))
-
-
-def refers_back(prefix: str) -> bool:
-    """The verdict's subject points at an earlier claim ("This", "that characterization",
-    "the allegations"), not at an actor ("the party had got its sums wrong")."""
-    words = prefix.split()
-    owned = [w.lower().strip("\"“'‘") for w in words[:4]]
-    if len(words) <= 12 and owned[:1] in (["the"], ["these"], ["those"]) and any(
-            w in load_words("claim_nouns") for w in owned[1:]):
-        return True  # "the president's claims about retaliation"
-    if len(words) > 6:
-        return False
-    if _BACK_REFERENCE.match(prefix):
-        return True
-    heads = [w.lower().strip("\"“'‘") for w in words[:2]]
-    if heads and heads[0] == "the":
-        heads = heads[1:]
-    return bool(heads) and heads[0] in load_words("claim_nouns")

@@ -25,9 +25,8 @@ from bot.briefing.disputes.lookup import (
     ARTICLE,
     OWNER_BACK,
     DisputeLookup,
-    claim_noun_clause,
-    refers_back,
 )
+from bot.briefing.disputes.patterns import claim_noun_clause, refers_back
 from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
