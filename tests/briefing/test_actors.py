@@ -331,3 +331,12 @@ def test_parliamentary_titles_are_no_part_of_the_name():
     _, actors = actors_of("Tory MP Boris Johnson spoke first. Later Mr Johnson left for Henley.")
     assert actors["Boris Johnson"].title == "Tory MP"
     assert actors["Boris Johnson"].mentions == 2
+
+
+def test_mr_and_a_single_name_is_a_surname_not_someones_given_name():
+    text = ("Sacked MP Howard Flight spoke on Monday. Later Mr Howard insisted he had kept the "
+            "rules. Sir Anthony Kerr agreed, and Sir Anthony left.")
+    table, _ = actors_of(text)
+    names = [(text[m.start:m.end], m.actor) for m in table.mentions_in(0, len(text))]
+    assert names[1] == ("Howard", "Howard")  # Mr Howard is someone else
+    assert names[-1] == ("Anthony", "Anthony Kerr")  # Sir takes a given name

@@ -67,7 +67,7 @@ def canonical_names(
                 result.append((None, ""))
         elif len(mention.name.split()) == 1 and mention.name in full_names:
             result.append((full_names[mention.name], "person"))
-        elif mention.name in by_given:
+        elif mention.name in by_given and not mention.surname_only:
             result.append((by_given[mention.name], "person"))
         elif mention.name in by_head:
             result.append((by_head[mention.name], "organization"))

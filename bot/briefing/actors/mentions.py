@@ -49,6 +49,7 @@ class RawMention:
     after_determiner: bool = False  # "the Family", "a Senate": a common noun, not a name
     entity_kind: str | None = None  # the model's entity type over the mention, if any
     body_appositive: bool = False  # "Novartis, the Swiss drugmaker,": an organisation
+    surname_only: bool = False  # after "Mr", "Ms": "Mr Howard" is a surname, not a given name
 
 
 def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis
@@ -182,8 +183,10 @@ def _mentions_in_run(
         run, words = run[known:], words[known:]
         initial = False
     title_len = titled_person(words, run, analysis, gaz) or _title_prefix(words, gaz)
+    honorific = bool(title_len) and normalise(words[title_len - 1]) in HONORIFICS
+    surname_word = bool(title_len) and normalise(words[title_len - 1]) in _SURNAME_HONORIFICS
     if title_len:
-        if normalise(words[title_len - 1]) not in HONORIFICS:  # "Ms Hewitt" has no role
+        if not honorific:  # "Ms Hewitt" has no role
             title_parts.append(" ".join(words[:title_len]))
         run, words = run[title_len:], words[title_len:]
         initial = False
@@ -203,7 +206,9 @@ def _mentions_in_run(
     mentions.append(RawMention(text[start:end], start, end, title, index, initial,
                                after_determiner=determiner and not title_len,
                                body_appositive=title is None and _appositive_body(
-                                   text, end, sentence.end)))
+                                   text, end, sentence.end),
+                               surname_only=len(words) == 1 and (surname_word or normalise(
+                                   title or "") in _SURNAME_HONORIFICS)))
     return mentions
 
 
@@ -235,6 +240,8 @@ def _title_prefix(words: list[str], gaz: Gazetteer) -> int:
     return 0
 
 
+# Honorifics followed by a surname ("Mr Howard"); "Sir Anthony" takes a given name.
+_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 # An acronym after "The" opening a sentence is still after a determiner ("The ONS said").
 _ANY_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
