@@ -749,3 +749,11 @@ def test_more_forms_of_contest_seen_in_general_news():
 def test_a_denial_with_a_gerund_contests_it():
     found = only(disputes_of("Mayor Tom Ellis has always denied taking money from the fund."))
     assert found.claim == "taking money from the fund"
+
+
+def test_two_subjects_joined_by_and_both_dispute_and_neither_claims():
+    text = ("Nora Lind said the harbour fund was empty.\n"
+            "Tom Ellis and Maria Brandt disputed that the harbour fund was empty.")
+    found = only(disputes_of(text))
+    assert set(found.disputants) == {"Tom Ellis", "Maria Brandt"}
+    assert found.claimants == ("Nora Lind",)

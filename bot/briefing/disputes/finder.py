@@ -20,6 +20,7 @@ from bot.briefing.disputes.clauses import (
     opens_clause,
     phrase_is_nameable,
     starts_with_of_like,
+    subject_phrase,
     takes_complement,
     trim_claim,
 )
@@ -117,9 +118,23 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                     continue
             if cue.lower().startswith("dismiss"):
                 claim = _AS_VERDICT.sub("", claim)  # "dismissed the claim ... as old news"
-            claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
-            return Dispute(claim, tuple(claimants), (disputant,), evidence)
+            sides = self._co_subjects(sentence, cue_start, disputant)
+            claimants = [c for c in claimants if c not in sides] or \
+                self._claimants_by_overlap(claim, set(sides), sentence)
+            return Dispute(claim, tuple(claimants), sides, evidence)
         return None
+
+    def _co_subjects(self, sentence: Span, cue_start: int, disputant: str) -> tuple[str, ...]:
+        """The disputant and the actors joined to it by "and" in the subject ("Dale and
+        Martha disputed that ...": both dispute, neither claims)."""
+        found = subject_phrase(self.text[sentence.start:cue_start])
+        if found is None or " and " not in self.text[sentence.start + found[0]:
+                                                     sentence.start + found[1]]:
+            return (disputant,)
+        named = [m.actor for m in self.table.mentions_in(sentence.start + found[0],
+                                                          sentence.start + found[1])
+                 if m.kind in {"person", "organization", "group"}]
+        return tuple(dict.fromkeys(named)) if disputant in named else (disputant,)
 
     def _claim_named_earlier(self, sentence: Span, cue_start: int) -> str:
         """The clause a claim noun introduced earlier in the sentence, or ""."""
