@@ -35,7 +35,6 @@ def _absence() -> re.Pattern[str]:
 
 
 class EvidenceRules(DisputeLookup):
-
     def _missing_evidence(self, index: int, sentence: Span) -> Dispute | None:
         """"There is no evidence that X" (the speaker, else the article, contests X); "Y
         claimed X but offered no proof" (Y claims X, the article contests it)."""
@@ -61,8 +60,7 @@ class EvidenceRules(DisputeLookup):
                 self._holder_name(holder) if holder else None)
         if disputant is None:
             return None
-        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return self._sentence_dispute(claim, disputant, sentence)
 
     def _absent_claim(self, match: re.Match[str], sentence: Span) -> str | None:
         """What the missing evidence would support: the that-clause, or a that-less clause

@@ -9,11 +9,10 @@ import re
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim, trim_claim
-from bot.briefing.disputes.lookup import ARTICLE, OWNER_BACK, DisputeLookup
+from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, OWNER_BACK, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
 
-_MIN_CLAIM_WORDS = 3
 # What may follow the claim noun to say what is claimed: a that-clause or an about-phrase.
 _CONTENT = re.compile(r"\s*(?:,\s*)?(?:that|about|of|linking)\s+", re.IGNORECASE)
 
@@ -85,10 +84,9 @@ class FalseClaimRules(DisputeLookup):
             return None
         claim = clean_claim(match.group("claim"))
         claim_at = sentence.start + match.start("claim")
-        if len(claim.split()) < _MIN_CLAIM_WORDS or self._verb_follows(claim_at, sentence.end):
+        if self._verb_follows(claim_at, sentence.end):
             return None  # "comments that discriminate ... are wrong": a relative clause
-        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return self._sentence_dispute(claim, disputant, sentence)
 
     def _wrong_to_say(self, index: int, sentence: Span) -> Dispute | None:
         """"It was simply wrong to suggest that information on Prozac was missing": the speaker
@@ -101,11 +99,8 @@ class FalseClaimRules(DisputeLookup):
         disputant = self._judge(holder, sentence, at)
         if disputant is None:
             return None
-        claim = trim_claim(sentence.text[match.end():])
-        if len(claim.split()) < _MIN_CLAIM_WORDS:
-            return None
-        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return self._sentence_dispute(trim_claim(sentence.text[match.end():]), disputant,
+                                      sentence)
 
     def _not_as_claimed(self, index: int, sentence: Span) -> Dispute | None:
         """"This is not whinging as the government so often claims": the one named after
@@ -156,7 +151,7 @@ class FalseClaimRules(DisputeLookup):
             evidence = (self._sentence_of(earlier.content.start), sentence)
         else:
             return None
-        if len(claim.split()) < _MIN_CLAIM_WORDS:
+        if len(claim.split()) < MIN_CLAIM_WORDS:
             return None
         claimants = [owner] if owner else self._claimants_by_overlap(
             claim, {disputant}, sentence)

@@ -18,7 +18,7 @@ from bot.briefing.disputes.clauses import (
 )
 from bot.briefing.disputes.patterns import cue_stems, dispute_patterns
 from bot.briefing.language.analysis import Analysis
-from bot.briefing.model import Position, Span
+from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
 
 _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|also|again|"
@@ -27,6 +27,7 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 ARTICLE = "the article"  # the disputant when the article itself corrects a claim
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
+MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 class DisputeLookup:
@@ -282,6 +283,14 @@ class DisputeLookup:
                 shared[actor] = max(shared.get(actor, 0), count)
         ranked = sorted(shared, key=lambda actor: -shared[actor])  # stable: article order
         return ranked[:_MOST_CLAIMANTS]
+
+    def _sentence_dispute(self, claim: str, disputant: str, sentence: Span) -> Dispute | None:
+        """A dispute one sentence shows, its claimants found by shared words; None when the
+        claim is too short to name a matter."""
+        if len(claim.split()) < MIN_CLAIM_WORDS:
+            return None
+        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
 
     def _clause_end(self, start: int, limit: int) -> int:
         match = self.patterns["clause_end"].search(self.text, start, limit)

@@ -7,12 +7,11 @@ from dataclasses import replace
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim
-from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
 
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
-_MIN_CLAIM_WORDS = 3
 
 
 @cache
@@ -35,7 +34,7 @@ class PersonContestRules(DisputeLookup):
             if disputant is None or disputant == target or claim is None:
                 continue
             text = clean_claim(self.text[claim.content.start:min(claim.content.end, cue_start)])
-            if len(text.split()) < _MIN_CLAIM_WORDS:
+            if len(text.split()) < MIN_CLAIM_WORDS:
                 continue
             return Dispute(text, (target,), (disputant,),
                            (self._sentence_of(claim.content.start), sentence))

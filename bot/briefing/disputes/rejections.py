@@ -18,11 +18,10 @@ from bot.briefing.disputes.clauses import (
     is_pronoun,
     trim_claim,
 )
-from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
 
-_MIN_CLAIM_WORDS = 3
 _REFERENCE = r"(?:that|this|it)"
 _BARE_DISAGREEMENT = re.compile(
     r"\b(?:disagreed|disagrees|disagree)\b(?=\s*(?:[.;:]|,\s|\s(?:and|but)\s|$))",
@@ -70,11 +69,8 @@ class RejectionRules(DisputeLookup):
         if disputant is None:
             return None
         if match.group("reference") is None:  # "the idea that ..."
-            claim = trim_claim(sentence.text[match.end():])
-            if len(claim.split()) < _MIN_CLAIM_WORDS:
-                return None
-            claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-            return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+            return self._sentence_dispute(trim_claim(sentence.text[match.end():]), disputant,
+                                          sentence)
         return self._earlier_claim_rejected(index, sentence, at, disputant, resolved=True)
 
     def _doubt(self, index: int, sentence: Span) -> Dispute | None:
@@ -87,11 +83,10 @@ class RejectionRules(DisputeLookup):
         if cue_is_blocked(self.text[sentence.start:at], match.group().split()[0]):
             return None  # "no one doubted that", "might question whether"
         disputant = self._disputant(index, sentence, at) or self._speaker_of(at)
-        claim = trim_claim(sentence.text[match.end():])
-        if disputant is None or len(claim.split()) < _MIN_CLAIM_WORDS:
+        if disputant is None:
             return None
-        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return self._sentence_dispute(trim_claim(sentence.text[match.end():]), disputant,
+                                      sentence)
 
     def _denial_noun(self, index: int, sentence: Span) -> Dispute | None:
         """"a denial from the family that there was anything wrong": who denies, what."""
@@ -101,11 +96,10 @@ class RejectionRules(DisputeLookup):
         who_start = sentence.start + match.start("who")
         named = self.table.mentions_in(who_start, sentence.start + match.end("who"))
         disputant = named[0].actor if named else clean_name(match.group("who"))
-        claim = trim_claim(sentence.text[match.end():])
-        if not disputant or len(claim.split()) < _MIN_CLAIM_WORDS:
+        if not disputant:
             return None
-        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-        return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        return self._sentence_dispute(trim_claim(sentence.text[match.end():]), disputant,
+                                      sentence)
 
     def _bare_disagreement(self, index: int, sentence: Span) -> Dispute | None:
         """"But when Dr. Dempsey took a look, he disagreed.": what was just claimed."""
@@ -132,7 +126,7 @@ class RejectionRules(DisputeLookup):
         claimant = self._holder_name(earlier)
         claim = clean_claim(earlier.content.text)
         if claimant == disputant or is_pronoun(earlier.source.text.strip()) or \
-                len(claim.split()) < _MIN_CLAIM_WORDS:
+                len(claim.split()) < MIN_CLAIM_WORDS:
             return None  # an unnamed "he" may be the disputant himself
         first = self._sentence_of(earlier.content.start)
         evidence = (first,) if first == sentence else (first, sentence)

@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim, cue_is_blocked, trim_claim
-from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Span
 
@@ -18,7 +18,6 @@ _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LONGEST_SUBJECT = 5  # tokens
-_MIN_CLAIM_WORDS = 3
 
 
 @cache
@@ -49,7 +48,7 @@ class ThatlessRules(DisputeLookup):
                 continue  # a clause, or "denied comparing the idea with dictatorships"
             claim = trim_claim(self.text[clause_start:sentence.end])
             disputant = self._disputant(index, sentence, at) or self._source_of_cue(at)
-            if disputant is None or len(claim.split()) < _MIN_CLAIM_WORDS:
+            if disputant is None or len(claim.split()) < MIN_CLAIM_WORDS:
                 continue
             pointer = _pointer().search(claim)
             earlier = pointer and self._referent(index, at, pointer.group("noun"), disputant)
@@ -57,8 +56,7 @@ class ThatlessRules(DisputeLookup):
             if earlier and holder and holder != disputant:  # "denied Mr Brown made that quote"
                 return Dispute(clean_claim(earlier.content.text), (holder,), (disputant,),
                                (self._sentence_of(earlier.content.start), sentence))
-            claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-            return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+            return self._sentence_dispute(claim, disputant, sentence)
         return None
 
     def _opens_gerund(self, start: int, end: int) -> bool:
