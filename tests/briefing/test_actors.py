@@ -1,5 +1,6 @@
 """Actor canonicalisation, kinds, titles and pronoun resolution on hand-written text."""
 
+import re
 from collections import Counter
 
 from bot.briefing.actors.table import find_actors
@@ -340,3 +341,15 @@ def test_mr_and_a_single_name_is_a_surname_not_someones_given_name():
     names = [(text[m.start:m.end], m.actor) for m in table.mentions_in(0, len(text))]
     assert names[1] == ("Howard", "Howard")  # Mr Howard is someone else
     assert names[-1] == ("Anthony", "Anthony Kerr")  # Sir takes a given name
+
+
+def test_the_surname_of_a_person_named_in_full_is_a_name_wherever_it_stands():
+    # The model reads the opener "Trump has said" as a common word; the article's own full
+    # name says otherwise. A common word is never taken ("May" of Theresa May).
+    text = ("Republican nominee Donald Trump criticised the alliance on Sunday. The summit "
+            "opened after World War II. Trump has said that he would not defend members. "
+            "With Trump jumping up and down, leaders met. Theresa May spoke. May I add one thing?")
+    table, _ = actors_of(text)
+    trump = [m.end for m in table.mentions_in(0, len(text)) if m.actor == "Donald Trump"]
+    assert trump == [m.end() for m in re.finditer("Trump", text)]
+    assert [m.actor for m in table.mentions_in(text.index("May I"), len(text))] == []

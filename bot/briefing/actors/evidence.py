@@ -17,16 +17,16 @@ _CONTRACTION = re.compile(r"^[A-Za-z]{1,2}['’](?:ve|m|d|ll|re|t)$|^I$")
 
 
 def name_run(text: str, run: list[tuple[int, int]], sentence: Span, analysis: Analysis,
-             gaz: Gazetteer) -> list[tuple[int, int]]:
+             gaz: Gazetteer, surnames: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The run without what is capitalised for other reasons than being a name: a sentence
     opener that is no proper noun ("Try", "Yes", "Thanks"), "I" and contractions ("I've").
-    A run in which no word is a name (by the model's tags or entities, or a list) is dropped,
-    and so is a lone letter ("N")."""
+    A run in which no word is a name (by the model's tags or entities, a list, or one of the
+    article's `surnames`) is dropped, and so is a lone letter ("N")."""
     run = [t for t in run if not _CONTRACTION.match(text[t[0]:t[1]])]
     if run and run[0][0] == _first_word_start(text, sentence) and not name_word(
-            text, run[0], analysis, gaz):
+            text, run[0], analysis, gaz, surnames):
         run = run[1:]
-    if not any(name_word(text, token, analysis, gaz) for token in run):
+    if not any(name_word(text, token, analysis, gaz, surnames) for token in run):
         return []
     if len(run) == 1 and run[0][1] - run[0][0] == 1:
         return []
@@ -40,11 +40,15 @@ def _first_word_start(text: str, sentence: Span) -> int:
     return offset
 
 
-def name_word(text: str, token: tuple[int, int], analysis: Analysis, gaz: Gazetteer) -> bool:
-    """The model tags the word a proper noun or puts it in an entity, or a list knows it."""
+def name_word(text: str, token: tuple[int, int], analysis: Analysis, gaz: Gazetteer,
+              surnames: frozenset[str] = frozenset()) -> bool:
+    """The model tags the word a proper noun or puts it in an entity, a list knows it, or it
+    is the surname of a person the article names in full: "Trump has said", where the model
+    reads a verb, is still Donald Trump (one sense of a word per article)."""
     start, end = token
     word = text[start:end]
-    if analysis.is_proper(start, end) or analysis.entity_over(start, end) is not None:
+    if analysis.is_proper(start, end) or analysis.entity_over(start, end) is not None \
+            or word in surnames:
         return True
     if len(word) > 1 and word.isupper():
         return True  # an acronym; kept only if it stands for a name (see actors.table)

@@ -26,6 +26,7 @@ from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
+from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -54,19 +55,41 @@ class RawMention:
 
 def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis
                       ) -> list[RawMention]:
-    """Every candidate mention, in text order."""
+    """Every candidate mention, in text order. A second pass reads the surnames of people
+    named in full as names wherever they stand, since the model may tag one occurrence a
+    common word ("Trump has said", "Brown sugar" aside: only capitalised ones)."""
     gaz = gazetteer()
-    found: list[RawMention] = []
+    runs = []
     for index, sentence in enumerate(sentences):
         tokens = [(m.start(), _strip_possessive(m)) for m in
                   _TOKEN.finditer(text, sentence.start, sentence.end)]
-        for whole in _capitalised_runs(text, tokens):
-            for run in split_at_entity_edges(text, whole, analysis):
-                run = name_run(text, run, sentence, analysis, gaz)
-                if run:
-                    found.extend(_typed(m, analysis) for m in
-                                 _mentions_in_run(text, run, sentence, index, gaz, analysis))
+        runs.extend((index, sentence, run) for whole in _capitalised_runs(text, tokens)
+                    for run in split_at_entity_edges(text, whole, analysis))
+    found = _mentions_of_runs(text, runs, analysis, gaz, frozenset())
+    surnames = _full_name_surnames(found, gaz)
+    return _mentions_of_runs(text, runs, analysis, gaz, surnames) if surnames else found
+
+
+def _mentions_of_runs(text: str, runs: list[tuple[int, Span, list[tuple[int, int]]]],
+                      analysis: Analysis, gaz: Gazetteer, surnames: frozenset[str]
+                      ) -> list[RawMention]:
+    found: list[RawMention] = []
+    for index, sentence, run in runs:
+        run = name_run(text, run, sentence, analysis, gaz, surnames)
+        if run:
+            found.extend(_typed(m, analysis) for m in
+                         _mentions_in_run(text, run, sentence, index, gaz, analysis))
     return found
+
+
+def _full_name_surnames(found: Sequence[RawMention], gaz: Gazetteer) -> frozenset[str]:
+    """Last words of names the model types a person, or with a title, of two or more words;
+    never a word with another common use ("May", "Will") or a time word."""
+    return frozenset(
+        last for m in found if len(words := m.name.split()) > 1
+        and (m.entity_kind == "person" or m.title) and not m.demonym_of
+        and (last := words[-1]).lower() not in ENGLISH_STOP_WORDS
+        and normalise(last) not in gaz.non_actors)
 
 
 def _typed(mention: RawMention, analysis: Analysis) -> RawMention:
