@@ -51,15 +51,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import print_table, read_text, require_eval
-from bot.briefing.actors.table import ActorTable, find_actors
-from bot.briefing.attribution.grammar import credible_attributions
+from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.finder import find_disputes
-from bot.briefing.engine import resolve_positions
-from bot.briefing.language.analysis import analyse
+from bot.briefing.engine import read_article
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
-from bot.briefing.text.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parent / "data"
 # (gold file, where its texts are, label printed above its table)
@@ -201,11 +198,9 @@ def evaluate(gold_file: str, source: str, verbose: bool
     timings: list[float] = []
     for article, gold in by_article.items():
         text = texts[article]
-        spans = split_sentences(text)
-        analysis = analyse(text, spans)
-        table = find_actors(text, spans, analysis)
-        positions = resolve_positions(credible_attributions(text, spans, analysis), table,
-                                      [s.start for s in spans], analysis)
+        reading = read_article(text)
+        spans, analysis, table, positions = (reading.sentences, reading.analysis,
+                                             reading.table, reading.positions)
         for name, finder in finders.items():
             started = time.perf_counter()
             found = (find_disputes(text, spans, positions, table, analysis)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
 from bot.briefing.attribution.attributions import Attribution
@@ -19,14 +20,31 @@ from bot.briefing.text.sentences import split_sentences
 _OPENING_PRONOUN = PERSON_PRONOUNS | PLURAL_PRONOUNS
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the engine reads off an article's text before it briefs it."""
+
+    sentences: list[Span]
+    analysis: Analysis
+    table: ActorTable
+    positions: list[Position]
+
+
+def read_article(text: str) -> Reading:
+    """Sentences, the language layer's evidence, actors and their positions."""
+    spans = split_sentences(text)
+    analysis = analyse(text, spans)
+    attributions = credible_attributions(text, spans, analysis)
+    table = find_actors(text, spans, analysis, [a.source for a in attributions])
+    positions = resolve_positions(attributions, table, [s.start for s in spans], analysis)
+    return Reading(spans, analysis, table, positions)
+
+
 def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> Brief:
     """Brief one article. Pure and deterministic: the same article gives the same brief."""
-    spans = split_sentences(article.text)
-    starts = [s.start for s in spans]
-    analysis = analyse(article.text, spans)
-    attributions = credible_attributions(article.text, spans, analysis)
-    table = find_actors(article.text, spans, analysis, [a.source for a in attributions])
-    positions = resolve_positions(attributions, table, starts, analysis)
+    reading = read_article(article.text)
+    spans, analysis, table, positions = (reading.sentences, reading.analysis, reading.table,
+                                         reading.positions)
     quoted = Counter(p.actor for p in positions if p.actor)
     actors = table.ranked(quoted, article.title)
 
