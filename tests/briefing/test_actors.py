@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 from bot.briefing.actors.table import find_actors
+from bot.briefing.engine import read_article
 from bot.briefing.text.sentences import split_sentences
 
 
@@ -353,3 +354,28 @@ def test_the_surname_of_a_person_named_in_full_is_a_name_wherever_it_stands():
     trump = [m.end for m in table.mentions_in(0, len(text)) if m.actor == "Donald Trump"]
     assert trump == [m.end() for m in re.finditer("Trump", text)]
     assert [m.actor for m in table.mentions_in(text.index("May I"), len(text))] == []
+
+
+def test_a_lone_always_capitalised_speaker_is_a_name():
+    # No full name and no model tag: standing alone as a speaker, and written with a capital
+    # mid-sentence too, makes "Trump" a person and "EMI" an organisation. "Analysts" is
+    # written "analysts" elsewhere, so it stays a common noun.
+    text = ("\"I stay with people,\" Trump said. Trump has said that he did nothing wrong. "
+            "\"Sales were weak,\" EMI said. Shares in EMI fell. Analysts said sales fell. "
+            "Most analysts agreed. MPs said no, and some MPs agreed.")
+    reading = read_article(text)
+    named = {text[m.start:m.end]: (m.actor, m.kind)
+             for m in reading.table.mentions_in(0, len(text))}
+    assert named["Trump"] == ("Trump", "person")
+    assert named["EMI"] == ("EMI", "organization")
+    assert "Analysts" not in named and "MPs" not in named  # MPs: a kind of people
+    assert [p.actor for p in reading.positions][:3] == ["Trump", "Trump", "EMI"]
+
+
+def test_a_title_word_after_mr_or_a_given_name_is_a_surname():
+    text = ("\"It is not just firewalls,\" said Paul King, chief architect at Cisco. Mr King "
+            "left early. The King of Spain spoke. King Abdullah met him.")
+    table, _ = actors_of(text)
+    names = [(text[m.start:m.end], m.actor) for m in table.mentions_in(0, len(text))]
+    assert ("King", "Paul King") in names
+    assert ("Abdullah", "Abdullah") in names

@@ -563,6 +563,15 @@ def test_a_but_sentence_answers_a_position_two_sentences_up_but_not_its_own_side
     assert disputes_of(same_side) == ()
 
 
+def test_a_but_sentence_answers_the_nearest_position_it_opposes():
+    text = ("Councillor Maria Brandt said the new pipes were not safe for children.\n"
+            "Engineer Ana Roth said the new pipes were not safe for anyone.\n"
+            "But Mayor Tom Ellis said the pipes met every standard.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Ana Roth",), ("Tom Ellis",))
+    assert "anyone" in found.claim
+
+
 def test_a_fact_that_belies_a_warning_is_the_articles_contest():
     text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
     found = only(disputes_of(text))

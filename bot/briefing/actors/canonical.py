@@ -23,10 +23,13 @@ _INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "de"})
 
 
 def canonical_names(
-    raw: list[RawMention], gaz: Gazetteer, speakers: frozenset[str] = frozenset()
+    raw: list[RawMention], gaz: Gazetteer, speakers: frozenset[str] = frozenset(),
+    lone_speakers: frozenset[str] = frozenset(),
 ) -> list[tuple[str | None, str]]:
     """Canonical name and kind for every raw mention (None for the ones to drop); `speakers`
-    are names that stand as the source of something said."""
+    are names that stand as the source of something said, `lone_speakers` single words that
+    do so alone and are always capitalised (`mentions.speaker_names`): with no other
+    evidence, an acronym among them is an organisation and a word a person."""
     raw = _without_lone_initials(raw)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     titled: set[str] = set()
@@ -39,6 +42,7 @@ def canonical_names(
     kinds = {m.name: "organization" if m.name in bodies and m.name not in titled
              and normalise(m.name) not in gaz.names
              else _kind(m.name, votes[m.name], m.name in titled, gaz, m.name in speakers)
+             or _lone_speaker_kind(m.name, lone_speakers)
              for m in raw if not m.demonym_of}
     full_names = _person_full_names(kinds, raw)
     mid_sentence = {m.name for m in raw if not m.initial or len(m.name.split()) > 1}
@@ -59,8 +63,8 @@ def canonical_names(
             canonical = initials.get(mention.name.replace(".", ""))
             if canonical:
                 result.append((canonical, kinds.get(canonical) or "organization"))
-            elif votes[mention.name]:  # no expansion in the article: the model's word
-                result.append((mention.name, kind))
+            elif votes[mention.name] or mention.name in lone_speakers:
+                result.append((mention.name, kind))  # no expansion: the model's word
             elif mention.after_determiner and normalise(mention.name) not in gaz.non_actors:
                 result.append((mention.name, "organization"))  # "the ONS", "the IAAF"
             else:
@@ -129,6 +133,12 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     if _is_acronym(name):
         return "organization"
     return None
+
+
+def _lone_speaker_kind(name: str, lone_speakers: frozenset[str]) -> str | None:
+    if name not in lone_speakers:
+        return None
+    return "organization" if _is_acronym(name) else "person"
 
 
 def _name_shaped(name: str, gaz: Gazetteer) -> bool:

@@ -23,7 +23,7 @@ def name_run(text: str, run: list[tuple[int, int]], sentence: Span, analysis: An
     A run in which no word is a name (by the model's tags or entities, a list, or one of the
     article's `surnames`) is dropped, and so is a lone letter ("N")."""
     run = [t for t in run if not _CONTRACTION.match(text[t[0]:t[1]])]
-    if run and run[0][0] == _first_word_start(text, sentence) and not name_word(
+    if run and run[0][0] == first_word_start(text, sentence) and not name_word(
             text, run[0], analysis, gaz, surnames):
         run = run[1:]
     if not any(name_word(text, token, analysis, gaz, surnames) for token in run):
@@ -33,7 +33,7 @@ def name_run(text: str, run: list[tuple[int, int]], sentence: Span, analysis: An
     return run
 
 
-def _first_word_start(text: str, sentence: Span) -> int:
+def first_word_start(text: str, sentence: Span) -> int:
     offset = sentence.start
     while offset < sentence.end and not text[offset].isalnum():
         offset += 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from bot.briefing.actors.evidence import (
     CONNECTORS,
     HONORIFICS,
+    first_word_start,
     known_start,
     middle_initial,
     name_run,
@@ -23,6 +24,7 @@ from bot.briefing.actors.evidence import (
     titled_person,
 )
 from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
+from bot.briefing.actors.people import given_names
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
@@ -53,11 +55,11 @@ class RawMention:
     surname_only: bool = False  # after "Mr", "Ms": "Mr Howard" is a surname, not a given name
 
 
-def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis
-                      ) -> list[RawMention]:
-    """Every candidate mention, in text order. A second pass reads the surnames of people
-    named in full as names wherever they stand, since the model may tag one occurrence a
-    common word ("Trump has said", "Brown sugar" aside: only capitalised ones)."""
+def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis,
+                      speakers: frozenset[str] = frozenset()) -> list[RawMention]:
+    """Every candidate mention, in text order. A second pass reads as names wherever they
+    stand the surnames of people named in full and the `speakers` (see `speaker_names`),
+    since the model may tag one occurrence a common word ("Trump has said")."""
     gaz = gazetteer()
     runs = []
     for index, sentence in enumerate(sentences):
@@ -66,8 +68,34 @@ def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis
         runs.extend((index, sentence, run) for whole in _capitalised_runs(text, tokens)
                     for run in split_at_entity_edges(text, whole, analysis))
     found = _mentions_of_runs(text, runs, analysis, gaz, frozenset())
-    surnames = _full_name_surnames(found, gaz)
-    return _mentions_of_runs(text, runs, analysis, gaz, surnames) if surnames else found
+    known = _full_name_surnames(found, gaz) | speakers
+    return _mentions_of_runs(text, runs, analysis, gaz, known) if known else found
+
+
+_LONE_SPEAKER = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’\-]+)")
+
+
+def speaker_names(text: str, sentences: Sequence[Span], sources: Sequence[Span]
+                  ) -> frozenset[str]:
+    """Single capitalised words that stand alone as the source of something said ("Trump
+    said", "EMI said") and that the article always capitalises, also inside a sentence: a
+    name, whatever the model reads. "Analysts said" is no name, since the article writes
+    "analysts" elsewhere, or never mid-sentence."""
+    openers = {first_word_start(text, s) for s in sentences}
+    found = set()
+    for source in sources:
+        match = _LONE_SPEAKER.fullmatch(source.text.strip())
+        if match is None:
+            continue
+        word = match.group(1)
+        if re.fullmatch(r"[A-Z]+s", word):
+            continue  # "MPs", "CEOs": a kind of people, not one actor
+        places = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text,
+                                                   re.IGNORECASE)]
+        if all(text[p:p + len(word)] == word for p in places) and any(
+                p not in openers for p in places) and word.lower() not in ENGLISH_STOP_WORDS:
+            found.add(word)
+    return frozenset(found)
 
 
 def _mentions_of_runs(text: str, runs: list[tuple[int, Span, list[tuple[int, int]]]],
@@ -175,7 +203,9 @@ def _mentions_in_run(
     words = [text[s:e] for s, e in run]
     initial = not any(c.isalnum() for c in text[sentence.start:run[0][0]])
     # Drop openers and time words ("However", "On Wednesday"), and trailing connectors.
+    after_honorific = False  # "Mr King": "King" is a surname, no title
     while words and normalise(words[0]) in gaz.non_actors and not known_start(words, gaz):
+        after_honorific = normalise(words[0]) in _SURNAME_HONORIFICS
         run, words = run[1:], words[1:]
         initial = False
     while words and (words[-1] in CONNECTORS or (normalise(words[-1]) in gaz.non_actors
@@ -205,7 +235,8 @@ def _mentions_in_run(
         title_parts.append(org_text)
         run, words = run[known:], words[known:]
         initial = False
-    title_len = titled_person(words, run, analysis, gaz) or _title_prefix(words, gaz)
+    title_len = titled_person(words, run, analysis, gaz) or _title_prefix(words, gaz,
+                                                                            after_honorific)
     honorific = bool(title_len) and normalise(words[title_len - 1]) in HONORIFICS
     surname_word = bool(title_len) and normalise(words[title_len - 1]) in _SURNAME_HONORIFICS
     if title_len:
@@ -249,17 +280,21 @@ def _known_prefix(words: list[str], gaz: Gazetteer) -> int:
     return 0
 
 
-def _title_prefix(words: list[str], gaz: Gazetteer) -> int:
+def _title_prefix(words: list[str], gaz: Gazetteer, after_honorific: bool = False) -> int:
     """How many opening words form a title: the longest prefix that ends with a title phrase
     ("Secretary of State", "Trade and Industry Secretary", "Shadow Chancellor"). It may be the
-    whole run, which is then a role with no name ("the Shadow Secretary of State")."""
+    whole run, which is then a role with no name ("the Shadow Secretary of State"). A
+    one-word title that ends the run after "Mr" or a given name is a surname ("Mr King",
+    "Paul King"; not "Tory MP Nigel Waterson")."""
     if normalise(words[-1]) in gaz.org_words:
         return 0  # "Justice Department", "General Motors": an organisation's name
-    keys = [normalise(w) for w in words]
-    for end in range(len(words), 0, -1):
-        for size in range(min(end, gaz.longest_title), 0, -1):
-            if tuple(keys[end - size:end]) in gaz.titles:
-                return end
+    keys = ["mr" if after_honorific else ""] + [normalise(w) for w in words]
+    for end in range(len(keys), 1, -1):
+        for size in range(min(end - 1, gaz.longest_title), 0, -1):
+            if tuple(keys[end - size:end]) in gaz.titles and not (
+                    size == 1 and end == len(keys) and (keys[end - 2] in _SURNAME_HONORIFICS
+                                                        or keys[end - 2] in given_names())):
+                return end - 1
     return 0
 
 

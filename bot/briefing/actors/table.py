@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from bot.briefing.actors.canonical import canonical_names, head_word, surname
 from bot.briefing.actors.gazetteer import gazetteer, normalise
-from bot.briefing.actors.mentions import RawMention, find_raw_mentions
+from bot.briefing.actors.mentions import RawMention, find_raw_mentions, speaker_names
 from bot.briefing.actors.subjects import unnamed_plural_subjects
 from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
@@ -240,11 +240,12 @@ def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None 
     `sources` the spans that say something (attribution sources), evidence of a speaker."""
     if analysis is None:
         analysis = analyse(text, sentences)
-    raw = find_raw_mentions(text, sentences, analysis)
+    lone_speakers = speaker_names(text, sentences, sources)
+    raw = find_raw_mentions(text, sentences, analysis, lone_speakers)
     speakers = _inside_any(raw, sources)
     with_verb = {i for i, s in enumerate(sentences) if analysis.has_verb(s.start, s.end)}
     gaz = gazetteer()
-    resolved = canonical_names(raw, gaz, speakers)
+    resolved = canonical_names(raw, gaz, speakers, lone_speakers)
     entries: dict[str, _Entry] = {}
     mentions: list[Mention] = []
     for mention, (name, kind) in zip(raw, resolved, strict=True):

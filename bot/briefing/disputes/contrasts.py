@@ -80,7 +80,9 @@ class ContrastRules(DisputeLookup):
             second_name = self._holder_name(second)
             if not second_name or not second.actor:
                 continue
-            for first in self.positions:
+            # The nearest sentence first, the outermost position of a sentence first.
+            for first in sorted(self.positions, key=lambda p: (
+                    -self._sentence_of(p.cue.start).start, p.cue.start)):
                 if not (floor <= first.cue.start and first.cue.end <= second.source.start
                         and first.content.start < second.source.start):
                     continue
