@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -36,7 +37,8 @@ def read_article(text: str) -> Reading:
     analysis = analyse(text, spans)
     attributions = credible_attributions(text, spans, analysis)
     table = find_actors(text, spans, analysis, [a.source for a in attributions])
-    positions = resolve_positions(attributions, table, [s.start for s in spans], analysis)
+    positions = resolve_positions(text, attributions, table, [s.start for s in spans],
+                                  analysis)
     return Reading(spans, analysis, table, positions)
 
 
@@ -73,14 +75,15 @@ def build_brief(article: Article, sentences: int = 3, method: str = "auto") -> B
 
 
 def resolve_positions(
-    attributions: Sequence[Attribution], table: ActorTable, sentence_starts: Sequence[int],
+    text: str, attributions: Sequence[Attribution], table: ActorTable,
+    sentence_starts: Sequence[int],
     analysis: Analysis | None = None,
 ) -> list[Position]:
     """Attach the canonical actor to each attribution's source mention, and its mode."""
     positions: list[Position] = []
     previous: list[Position] = []
     for attribution in attributions:
-        actor = _actor_of_source(attribution.source, table, sentence_starts, previous)
+        actor = _actor_of_source(text, attribution.source, table, sentence_starts, previous)
         if not attribution.cue.text and table.kind_of(actor or "") != "person":
             continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"
@@ -96,7 +99,8 @@ def resolve_positions(
 
 
 def _actor_of_source(
-    source: Span, table: ActorTable, sentence_starts: Sequence[int], previous: list[Position]
+    text: str, source: Span, table: ActorTable, sentence_starts: Sequence[int],
+    previous: list[Position],
 ) -> str | None:
     words = source.text.split()
     if not words:
@@ -104,6 +108,8 @@ def _actor_of_source(
     sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
         return table.resolve_pronoun(words[0], source.start, sentence)
+    if len(words) == 1 and words[0].lower() == "who":
+        return _relative_antecedent(text, source, table, sentence_starts[sentence])
     named = table.speaker_in(source)
     if named is not None or words[0].lower() != "the" or len(words) > 3 or any(
             w[:1].isupper() for w in words[1:]):
@@ -117,6 +123,28 @@ def _actor_of_source(
     for earlier in reversed(previous):
         if earlier.source.text.lower().split()[-1:] == [head] and earlier.actor:
             return earlier.actor
+    return None
+
+
+# Between a name and its relative "who": a comma, after a bracket or an appositive
+# ("Claire McCaskill (D-Mo.), who", "Harlan Crow, a Texas real estate developer, who").
+_BEFORE_WHO = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,(?:[^,;:()]{1,80},)?\s*")
+_LIST = re.compile(r"\band\s+[A-Z]")
+_LIST_END = re.compile(r"\band\s+$")
+_OF_LIKE = re.compile(r"\b(?:of|to|for|at|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _relative_antecedent(text: str, source: Span, table: ActorTable, floor: int
+                         ) -> str | None:
+    """The name a non-restrictive "who" hangs on; None for "a president who"."""
+    for mention in table.mentions_in(floor, source.start)[-3:]:  # the appositive's head
+        if _BEFORE_WHO.fullmatch(text, mention.end, source.start) is not None:
+            # "an adviser to Trump, who": the name only completes the person meant;
+            # "Rank Group and Stanley Leisure, who": a list, no one actor
+            listed = _LIST.search(text[mention.end:source.start]) or _LIST_END.search(
+                text, floor, mention.start)
+            return None if listed or _OF_LIKE.search(text, floor, mention.start) \
+                else mention.actor
     return None
 
 

@@ -225,9 +225,11 @@ def test_the_x_campaign_is_not_an_earlier_campaign():
 
     earlier = Position("Farr campaign", Span("The Farr campaign", 0, 17), Span("said", 18, 22),
                        Span("the poll was wrong", 23, 41), False)
-    named = _actor_of_source(Span("The Doyle campaign", 43, 61), _NoSpeakers(), [0, 43],
+    text = "The Farr campaign said the poll was wrong. The Doyle campaign agreed."
+    named = _actor_of_source(text, Span("The Doyle campaign", 43, 61), _NoSpeakers(), [0, 43],
                              [earlier])
-    unnamed = _actor_of_source(Span("The campaign", 43, 55), _NoSpeakers(), [0, 43], [earlier])
+    unnamed = _actor_of_source(text, Span("The campaign", 43, 55), _NoSpeakers(), [0, 43],
+                               [earlier])
     assert named is None
     assert unnamed == "Farr campaign"
 

@@ -572,6 +572,21 @@ def test_a_but_sentence_answers_the_nearest_position_it_opposes():
     assert "anyone" in found.claim
 
 
+def test_calling_the_notion_of_something_a_hoax_contests_that_thing_not_a_claim_before():
+    text = ("Dr Ana Roth said the ice sheet would melt by 2050.\n"
+            "Senator Tom Ellis, who has called the notion of man-made global warming a hoax, "
+            "left the hearing early.")
+    found = only(disputes_of(text))
+    assert (found.claim, found.disputants) == ("man-made global warming", ("Tom Ellis",))
+
+
+def test_a_position_in_a_relative_clause_answers_no_but_sentence():
+    text = ("Councillor Maria Brandt said the new pipes were not safe for children.\n"
+            "But the pipes may help Mayor Tom Ellis, who has said the pipes met every "
+            "standard.")
+    assert disputes_of(text) == ()
+
+
 def test_a_fact_that_belies_a_warning_is_the_articles_contest():
     text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
     found = only(disputes_of(text))

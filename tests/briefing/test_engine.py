@@ -115,3 +115,17 @@ def test_json_round_trip(seed_brief):
 def test_deterministic(seed_brief):
     again = build_brief(read_input(str(SEED)))
     assert again.to_dict() == seed_brief.to_dict()
+
+
+def test_a_relative_who_speaks_for_the_name_it_hangs_on():
+    text = ("The vote was close, said Senator Jeff Flake, Republican of Arizona, who warned "
+            "that the bill would fail. A longtime adviser to Flake, who declined to be named, "
+            "said the senator was tired. Rank Group and Stanley Leisure, who predicted that "
+            "profits would fall, saw their shares drop. Harlan Crow, a Texas developer, who backed the "
+            "plan, said it was sound.")
+    positions = build_brief(Article(title="t", text=text)).positions
+    by_cue = {p.cue.text: p.actor for p in positions if p.source.text == "who"}
+    assert by_cue["warned"] == "Jeff Flake"
+    assert by_cue["declined"] is None  # the adviser, whom no name names
+    assert by_cue["predicted"] is None  # a list: no one actor
+    assert by_cue["backed"] == "Harlan Crow"

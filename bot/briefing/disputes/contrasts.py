@@ -21,6 +21,7 @@ from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
 
 _DEFINITE_HOLDER = re.compile(r"the\s+\w+$", re.IGNORECASE)  # "the agency said": no guess
 _OPENING = re.compile(r"\W*(?:but|however|yet)\b", re.IGNORECASE)
+_RELATIVES = frozenset({"who", "which", "that"})
 _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 
 
@@ -78,8 +79,9 @@ class ContrastRules(DisputeLookup):
         floor = self.sentences[max(index - back, 0)].start
         for second in later:
             second_name = self._holder_name(second)
-            if not second_name or not second.actor:
-                continue
+            if not second_name or not second.actor or \
+                    second.source.text.strip().lower() in _RELATIVES:
+                continue  # "But ..., Trump, who has criticized ...": background, no answer
             # The nearest sentence first, the outermost position of a sentence first.
             for first in sorted(self.positions, key=lambda p: (
                     -self._sentence_of(p.cue.start).start, p.cue.start)):

@@ -98,7 +98,8 @@ class VerdictRules(DisputeLookup):
         if _HYPOTHETICAL.search(self.text[holder.content.start:verdict_at]):
             return None  # "They'd be wrong", "that would be false": no verdict yet
         tail = self.text[holder.content.start + len(subject):verdict_at]
-        stated = _stated_claim().search(subject) if _COPULA.search(tail) else None
+        # "claims of X were false"; "called the notion of X a hoax"
+        stated = _stated_claim().search(subject) if naming or _COPULA.search(tail) else None
         content_at = holder.content.start + (stated.start("content") if stated and
                                              stated.group("content") else 0)
         if stated is not None and not (stated.group("content") and self._verb_follows(
