@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.briefing.actors.continuity import SPEAKER_BACK, continuing_speaker
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
 from bot.briefing.attribution.attributions import Attribution
 from bot.briefing.attribution.grammar import credible_attributions, mode_of
@@ -84,6 +85,12 @@ def resolve_positions(
     previous: list[Position] = []
     for attribution in attributions:
         actor = _actor_of_source(text, attribution.source, table, sentence_starts, previous)
+        if actor is None:
+            sentence = max(bisect_right(sentence_starts, attribution.source.start) - 1, 0)
+            actor = continuing_speaker(
+                attribution.source.text.strip(), attribution.source.start,
+                sentence_starts[sentence], sentence_starts[max(sentence - SPEAKER_BACK, 0)],
+                previous, table)
         if not attribution.cue.text and table.kind_of(actor or "") != "person":
             continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"

@@ -587,6 +587,15 @@ def test_a_position_in_a_relative_clause_answers_no_but_sentence():
     assert disputes_of(text) == ()
 
 
+def test_reports_called_inaccurate_in_someones_words_are_their_contest():
+    text = ("Minister Alun Pugh criticised the painter Shani Rhys James on Monday.\n"
+            "But Ms James said reports that she had likened the government to a dictatorship "
+            "were inaccurate.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Shani Rhys James",)
+    assert found.claim == "she had likened the government to a dictatorship"
+
+
 def test_a_fact_that_belies_a_warning_is_the_articles_contest():
     text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
     found = only(disputes_of(text))

@@ -129,3 +129,25 @@ def test_a_relative_who_speaks_for_the_name_it_hangs_on():
     assert by_cue["declined"] is None  # the adviser, whom no name names
     assert by_cue["predicted"] is None  # a list: no one actor
     assert by_cue["backed"] == "Harlan Crow"
+
+
+def test_he_after_a_run_of_quotes_is_the_person_quoted_last():
+    text = ('"Tickets go on sale on Friday," festival organiser Michael Eavis said. '
+            '"That will be the only source." "Anywhere else, you will not get in." '
+            "Fans could show a passport instead, he added. "
+            "Police chief Ann Dale praised the plan. The gates open at noon. "
+            "Visitors should come early, she said.")
+    by_cue = {p.cue.text: p.actor for p in build_brief(Article(title="t", text=text)).positions}
+    assert by_cue["added"] == "Michael Eavis"
+    assert by_cue["said"] == "Ann Dale"  # a named person since: no longer Eavis
+
+
+def test_he_is_not_carried_past_another_person_or_by_a_one_word_name():
+    text = ('"Tickets go on sale on Friday," Michael Eavis said. The mayor met Ann Dale. '
+            '"Come early." "Bring water." Fans could show a passport instead, he added. '
+            '"We are ready," Clarkston said. "It is hot." "Bring water." '
+            "Nobody should drive, he said.")
+    by_cue = {p.cue.text: p.actor for p in build_brief(Article(title="t", text=text)).positions}
+    assert by_cue["added"] is None
+    assert [p.actor for p in build_brief(Article(title="t", text=text)).positions
+            if p.content.text.startswith("Nobody")] == [None]

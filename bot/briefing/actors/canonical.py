@@ -105,8 +105,8 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     key = normalise(name)
     if key in gaz.names:
         return gaz.names[key].kind
-    if titled:
-        return "person"
+    if titled and not _is_acronym(name):
+        return "person"  # an acronym is a body even after a title-like word
     head = head_word(name)
     last = normalise(name.split()[-1])
     if (head in gaz.thing_words or last in gaz.thing_words) and len(name.split()) > 1:

@@ -71,6 +71,13 @@ class FalseClaimRules(DisputeLookup):
         quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
         return None if quoted or _REPORTED.search(before) else ARTICLE
 
+    def _speaker_of_verdict(self, verdict_at: int, noun_at: int) -> Position | None:
+        """"she said reports that X were inaccurate", where her words' span opens only at X:
+        the position holding the verdict whose cue comes before the claim noun."""
+        holders = [p for p in self.positions if p.content.start <= verdict_at < p.content.end
+                   and p.cue.end <= noun_at]
+        return min(holders, key=lambda p: p.content.end - p.content.start, default=None)
+
     def _claim_called_false(self, index: int, sentence: Span) -> Dispute | None:
         """"In sum, the claim that Yovanovitch has a net worth of $17 million is wholly
         unsubstantiated": the speaker around it, else the article, contests the that-clause."""
@@ -78,7 +85,8 @@ class FalseClaimRules(DisputeLookup):
         if match is None:
             return None
         at = sentence.start + match.start()
-        holder = self._position_containing(at)
+        holder = self._position_containing(at) or self._speaker_of_verdict(
+            sentence.start + match.end() - 1, at)
         disputant = self._judge(holder, sentence, at)
         if disputant is None:
             return None

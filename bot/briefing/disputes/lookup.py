@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from bot.briefing.actors.continuity import continuing_speaker
 from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.clauses import (
     clean_name,
@@ -132,20 +133,17 @@ class DisputeLookup:
         if not persons:
             return (self._source_of_cue(cue_start)
                     or self.table.resolve_pronoun(pronoun, offset, index)
-                    or self._recent_speaker(pronoun, index))
+                    or self._recent_speaker(pronoun, offset, index))
         opening = len(self.text[sentence.start:persons[0].start].split()) <= 2
         alone = len({m.actor for m in persons}) == 1 and pronoun.lower() in {"he", "she"}
         return persons[0].actor if opening or alone else None
 
-    def _recent_speaker(self, pronoun: str, index: int) -> str | None:
+    def _recent_speaker(self, pronoun: str, offset: int, index: int) -> str | None:
         """"... ," he said. He again rejected ...": the person who spoke in the two sentences
         before, when the table found no name there to resolve "he" or "she" to."""
-        if pronoun.lower() not in {"he", "she"}:
-            return None
-        floor = self.sentences[max(index - 2, 0)].start
-        speakers = [p.actor for p in self.positions if p.actor and floor <= p.cue.start
-                    < self.sentences[index].start and self.table.kind_of(p.actor) == "person"]
-        return speakers[-1] if speakers and len(set(speakers)) == 1 else None
+        return continuing_speaker(pronoun, offset, self.sentences[index].start,
+                                  self.sentences[max(index - 2, 0)].start, self.positions,
+                                  self.table)
 
     def _subject_before(self, floor: int, cue_start: int) -> str | None:
         """Who states a denial: the source of the position around it, else the nearest actor."""

@@ -1,0 +1,36 @@
+"""Speaker continuity: a "he said" after a run of quotes is the person quoted last."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.briefing.actors.table import ActorTable
+from bot.briefing.model import Position
+
+SPEAKER_BACK = 6  # sentences; a quote paragraph rarely runs longer
+
+
+def continuing_speaker(pronoun: str, offset: int, sentence_start: int, floor: int,
+                       positions: Sequence[Position], table: ActorTable) -> str | None:
+    """The person whose position comes last before `offset` (from `floor`, in an earlier
+    sentence than the pronoun's), when "he" or "she" fits and no other person is named
+    between them: '"...," Mr Eavis said. "...," he added.' None when unsure."""
+    if pronoun.lower() not in {"he", "she"}:
+        return None
+    earlier = [p for p in positions if p.actor and floor <= p.cue.start < sentence_start
+               and _surely_a_person(p.actor, table)]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda p: p.cue.start)
+    between = table.mentions_in(min(last.source.start, last.cue.start), offset)
+    if any(m.kind == "person" and m.actor != last.actor for m in between):
+        return None
+    return last.actor
+
+
+def _surely_a_person(name: str, table: ActorTable) -> bool:
+    """A person by a full name or a title: a one-word "person" is too often a place or a
+    body the model mistyped ("Clarkston", "Commons") to carry a pronoun that far."""
+    entry = table.entries.get(name)
+    return entry is not None and entry.kind == "person" and (
+        " " in name or entry.title is not None)
