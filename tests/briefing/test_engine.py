@@ -151,3 +151,12 @@ def test_he_is_not_carried_past_another_person_or_by_a_one_word_name():
     assert by_cue["added"] is None
     assert [p.actor for p in build_brief(Article(title="t", text=text)).positions
             if p.content.text.startswith("Nobody")] == [None]
+
+
+def test_i_in_a_quote_paragraph_that_goes_on_is_its_speaker():
+    text = ('"The bridge will open in May," Mayor Ann Dale said. "It took years. "I believe '
+            'that the town will love it." I believe that the bridge is ugly.')
+    positions = build_brief(Article(title="t", text=text)).positions
+    by_content = {p.content.text[:12]: p.actor for p in positions if p.source.text == "I"}
+    assert by_content["the town wil"] == "Ann Dale"
+    assert by_content["the bridge i"] is None  # the article's own "I", outside quotes

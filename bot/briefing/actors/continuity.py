@@ -11,11 +11,13 @@ SPEAKER_BACK = 6  # sentences; a quote paragraph rarely runs longer
 
 
 def continuing_speaker(pronoun: str, offset: int, sentence_start: int, floor: int,
-                       positions: Sequence[Position], table: ActorTable) -> str | None:
+                       positions: Sequence[Position], table: ActorTable,
+                       quoted: bool = False) -> str | None:
     """The person whose position comes last before `offset` (from `floor`, in an earlier
-    sentence than the pronoun's), when "he" or "she" fits and no other person is named
-    between them: '"...," Mr Eavis said. "...," he added.' None when unsure."""
-    if pronoun.lower() not in {"he", "she"}:
+    sentence than the pronoun's), when "he" or "she" fits, or an "I" inside a quotation
+    (`quoted`), and no other person is named between them: '"...," Mr Eavis said. "...,"
+    he added.', 'Mr Eavis said: "..." "I think ..."'. None when unsure."""
+    if pronoun.lower() not in {"he", "she"} and not (pronoun == "I" and quoted):
         return None
     earlier = [p for p in positions if p.actor and floor <= p.cue.start < sentence_start
                and _surely_a_person(p.actor, table)]
