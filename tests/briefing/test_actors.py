@@ -381,3 +381,21 @@ def test_a_title_word_after_mr_or_a_given_name_is_a_surname():
     names = [(text[m.start:m.end], m.actor) for m in table.mentions_in(0, len(text))]
     assert ("King", "Paul King") in names
     assert ("Abdullah", "Abdullah") in names
+
+
+def test_what_a_name_owns_makes_it_a_company_whatever_the_model_says():
+    text = ("Analysts praised Boeing on Monday. The deal lifted Boeing's profits, and Boeing "
+            "executives were pleased. Shares in Yukos fell. Pre-tax profits rose by 5%. "
+            "Donald Trump's sales pitch worked, and US sales rose.")
+    _, actors = actors_of(text)
+    assert actors["Boeing"].kind == "organization"
+    assert actors["Yukos"].kind == "organization"
+    assert actors["Donald Trump"].kind == "person"  # a given name first: a person
+    assert actors["United States"].kind == "place"
+    assert "Pre-tax" not in actors  # a capital that only opens a sentence
+
+
+def test_company_evidence_reads_a_huge_capitalised_run_in_linear_time():
+    from bot.briefing.actors.companies import company_names
+
+    assert company_names("It hit " + "A" * 200_000 + "'s profits") == frozenset({"A" * 200_000})

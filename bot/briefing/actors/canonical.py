@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from bot.briefing.actors.gazetteer import Gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention
-from bot.briefing.actors.people import given_names
+from bot.briefing.actors.people import opens_with_given_name
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 
@@ -33,7 +33,7 @@ def canonical_names(
     raw = _without_lone_initials(raw)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     titled: set[str] = set()
-    bodies = {m.name for m in raw if m.body_appositive}
+    bodies = {m.name for m in raw if m.said_a_body}
     for mention in raw:
         if mention.entity_kind:
             votes[mention.name][mention.entity_kind] += 1
@@ -118,7 +118,7 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     several_words = len(name.split()) > 1
     if several_words and _modified_place(name, gaz):
         return "place"
-    if several_words and normalise(name.split()[0]) in given_names():
+    if opens_with_given_name(name):
         return "person"
     if key in gaz.places:
         return "place"
@@ -214,9 +214,8 @@ def _by_given_name(kinds: dict[str, str | None]) -> dict[str, str]:
     Montalvo"); with two such people, neither."""
     opened: dict[str, set[str]] = defaultdict(set)
     for name, kind in kinds.items():
-        words = name.split()
-        if kind == "person" and len(words) > 1 and normalise(words[0]) in given_names():
-            opened[words[0]].add(name)
+        if kind == "person" and opens_with_given_name(name):
+            opened[name.split()[0]].add(name)
     return {given: next(iter(names)) for given, names in opened.items() if len(names) == 1}
 
 

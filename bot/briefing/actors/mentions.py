@@ -51,7 +51,8 @@ class RawMention:
     demonym_of: str | None = None  # set for "Ukrainian" style mentions of a country
     after_determiner: bool = False  # "the Family", "a Senate": a common noun, not a name
     entity_kind: str | None = None  # the model's entity type over the mention, if any
-    body_appositive: bool = False  # "Novartis, the Swiss drugmaker,": an organisation
+    # "Novartis, the Swiss drugmaker,", "Sony's profits": the text says it is an organisation
+    said_a_body: bool = False
     surname_only: bool = False  # after "Mr", "Ms": "Mr Howard" is a surname, not a given name
 
 
@@ -259,7 +260,7 @@ def _mentions_in_run(
         end, title = body, None  # "the Trump campaign": an organisation, not Trump
     mentions.append(RawMention(text[start:end], start, end, title, index, initial,
                                after_determiner=determiner and not title_len,
-                               body_appositive=title is None and _appositive_body(
+                               said_a_body=title is None and _appositive_body(
                                    text, end, sentence.end),
                                surname_only=len(words) == 1 and (surname_word or normalise(
                                    title or "") in _SURNAME_HONORIFICS)))

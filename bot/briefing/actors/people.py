@@ -18,3 +18,9 @@ def given_names() -> frozenset[str]:
         text = resources.files("names").joinpath(name).read_text(encoding="ascii")
         found.update(line.split(maxsplit=1)[0].lower() for line in text.splitlines() if line)
     return frozenset(found)
+
+
+def opens_with_given_name(name: str) -> bool:
+    """A name of several words whose first is a given name: "Margaret Atwood"."""
+    words = name.split()
+    return len(words) > 1 and words[0].replace(".", "").lower() in given_names()

@@ -10,11 +10,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.briefing.actors.canonical import canonical_names, head_word, surname
+from bot.briefing.actors.companies import company_names
 from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions, speaker_names
+from bot.briefing.actors.people import opens_with_given_name
 from bot.briefing.actors.subjects import unnamed_plural_subjects
 from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
@@ -241,10 +243,13 @@ def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None 
     if analysis is None:
         analysis = analyse(text, sentences)
     lone_speakers = speaker_names(text, sentences, sources)
-    raw = find_raw_mentions(text, sentences, analysis, lone_speakers)
+    gaz = gazetteer()
+    companies = {name for name in company_names(text) if not opens_with_given_name(name)
+                 and normalise(name) not in gaz.places}  # "US sales": still the country
+    raw = [replace(m, said_a_body=True) if m.name in companies and m.title is None else m
+           for m in find_raw_mentions(text, sentences, analysis, lone_speakers)]
     speakers = _inside_any(raw, sources)
     with_verb = {i for i, s in enumerate(sentences) if analysis.has_verb(s.start, s.end)}
-    gaz = gazetteer()
     resolved = canonical_names(raw, gaz, speakers, lone_speakers)
     entries: dict[str, _Entry] = {}
     mentions: list[Mention] = []
