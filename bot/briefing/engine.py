@@ -124,6 +124,8 @@ def _actor_of_source(
     sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
         return table.resolve_pronoun(words[0], source.start, sentence)
+    if len(words) == 1 and words[0].lower() == "it":
+        return _body_subject(text, source.start, table, sentence_starts, sentence)
     if len(words) == 1 and words[0].lower() == "who":
         return _relative_antecedent(text, source, table, sentence_starts[sentence])
     named = table.speaker_in(source)
@@ -144,6 +146,10 @@ def _actor_of_source(
 
 # Between a name and its relative "who": a comma, after a bracket or an appositive
 # ("Claire McCaskill (D-Mo.), who", "Harlan Crow, a Texas real estate developer, who").
+# What may open a sentence before its subject: "The", "But", "In a statement, Qantas";
+# not "Critics of Yukos", whose subject is the critics.
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:the|but|and|however,?|[^,.;:]{1,40},)\s+)*",
+                           re.IGNORECASE)
 _BEFORE_WHO = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,(?:[^,;:()]{1,80},)?\s*")
 _LIST = re.compile(r"\band\s+[A-Z]")
 _LIST_END = re.compile(r"\band\s+$")
@@ -162,6 +168,23 @@ def _relative_antecedent(text: str, source: Span, table: ActorTable, floor: int
             return None if listed or _OF_LIKE.search(text, floor, mention.start) \
                 else mention.actor
     return None
+
+
+def _body_subject(text: str, offset: int, table: ActorTable, sentence_starts: Sequence[int],
+                  sentence: int) -> str | None:
+    """"EMI said it ...", "EMI fell. It said ...": the organisation that is the subject of
+    this sentence, or of the one before when "it" opens this one. The subject is the first
+    mention, opening its sentence (`_SUBJECT_LEAD`), and a body."""
+    index = sentence if text[sentence_starts[sentence]:offset].strip() else sentence - 1
+    if index < 0:
+        return None
+    start = sentence_starts[index]
+    end = offset if index == sentence else sentence_starts[sentence]
+    mentions = table.mentions_in(start, end)
+    if not mentions or mentions[0].kind != "organization" or \
+            not _SUBJECT_LEAD.fullmatch(text, start, mentions[0].start):
+        return None
+    return mentions[0].actor
 
 
 def _short_name(name: str | None) -> str | None:

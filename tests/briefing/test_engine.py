@@ -160,3 +160,15 @@ def test_i_in_a_quote_paragraph_that_goes_on_is_its_speaker():
     by_content = {p.content.text[:12]: p.actor for p in positions if p.source.text == "I"}
     assert by_content["the town wil"] == "Ann Dale"
     assert by_content["the bridge i"] is None  # the article's own "I", outside quotes
+
+
+def test_it_is_the_body_that_is_the_subject_of_its_sentence_or_the_one_before():
+    text = ("Shares in Yukos fell on Monday. Yukos said it believed that the fine was wrong. "
+            "It added that the ruling was unfair. The post showed a tiger. It says that tigers "
+            "are rare. Critics of Yukos were pleased. It said that the judges had been fair.")
+    positions = build_brief(Article(title="t", text=text)).positions
+    by_content = {" ".join(p.content.text.split()[:3]): p.actor for p in positions
+                  if p.source.text.lower() == "it"}
+    assert by_content["the fine was"] == "Yukos" and by_content["the ruling was"] == "Yukos"
+    assert by_content["tigers are rare"] is None  # the post is no body
+    assert by_content["the judges had"] is None  # the critics are the subject there
