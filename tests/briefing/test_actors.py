@@ -399,3 +399,15 @@ def test_company_evidence_reads_a_huge_capitalised_run_in_linear_time():
     from bot.briefing.actors.companies import company_names
 
     assert company_names("It hit " + "A" * 200_000 + "'s profits") == frozenset({"A" * 200_000})
+
+
+def test_a_party_label_is_a_role_and_of_a_place_is_where_a_person_comes_from():
+    text = ("Senator Ted Cruz of Texas spoke first. Cruz said no. Republican Donald Trump "
+            "agreed, and Donald Trump left. Tory Edward Turnour said no. The University of "
+            "Texas said nothing. Follow Pam Key on Twitter.")
+    _, actors = actors_of(text)
+    assert actors["Ted Cruz"].mentions == 2 and "Texas" in actors
+    assert (actors["Donald Trump"].mentions, actors["Donald Trump"].title) == (2, "Republican")
+    assert actors["Edward Turnour"].title == "Tory"
+    assert "University of Texas" in actors  # a body's name stays whole
+    assert "Pam Key" in actors and "Follow Pam Key" not in actors

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.briefing.actors.gazetteer import Gazetteer, normalise
+from bot.briefing.actors.people import opens_with_given_name
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
@@ -57,22 +58,34 @@ def name_word(text: str, token: tuple[int, int], analysis: Analysis, gaz: Gazett
             or key in gaz.title_words or key in HONORIFICS)
 
 
-def split_at_entity_edges(text: str, run: list[tuple[int, int]], analysis: Analysis
-                           ) -> list[list[tuple[int, int]]]:
-    """Split a run at a connector between a person and where they work, by the model's
-    entities: "Matthew Ingram of The Globe" is two names, "Church of Scientology" one."""
+def split_at_entity_edges(text: str, run: list[tuple[int, int]], analysis: Analysis,
+                          gaz: Gazetteer) -> list[list[tuple[int, int]]]:
+    """Split a run at a connector between a person and where they work or come from, by the
+    model's entities or the lists: "Matthew Ingram of The Globe" and "Ted Cruz of Texas" are
+    two names, "Church of Scientology" one."""
     parts: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for index, token in enumerate(run):
         word = text[token[0]:token[1]]
         if (word in CONNECTORS and current and index + 1 < len(run)
-                and _entity_edge(analysis, current[-1], run[index + 1])):
+                and (_entity_edge(analysis, current[-1], run[index + 1])
+                     or _person_of_place(text, current, run[index + 1:], gaz))):
             parts.append(current)
             current = []
             continue
         current.append(token)
     parts.append(current)
     return [part for part in parts if part]
+
+
+def _person_of_place(text: str, person: list[tuple[int, int]], rest: list[tuple[int, int]],
+                     gaz: Gazetteer) -> bool:
+    """A full name that opens with a given name, maybe after a title ("Senator Ted Cruz"),
+    then a place or a body the lists know."""
+    words = [text[start:end] for start, end in person]
+    where = normalise(text[rest[0][0]:rest[-1][1]])
+    return any(opens_with_given_name(" ".join(words[i:])) for i in range(len(words) - 1)) \
+        and (where in gaz.places or where in gaz.names)
 
 
 def _entity_edge(analysis: Analysis, before: tuple[int, int], after: tuple[int, int]) -> bool:

@@ -67,7 +67,7 @@ def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis,
         tokens = [(m.start(), _strip_possessive(m)) for m in
                   _TOKEN.finditer(text, sentence.start, sentence.end)]
         runs.extend((index, sentence, run) for whole in _capitalised_runs(text, tokens)
-                    for run in split_at_entity_edges(text, whole, analysis))
+                    for run in split_at_entity_edges(text, whole, analysis, gaz))
     found = _mentions_of_runs(text, runs, analysis, gaz, frozenset())
     known = _full_name_surnames(found, gaz) | speakers
     return _mentions_of_runs(text, runs, analysis, gaz, known) if known else found
