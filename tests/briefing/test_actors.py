@@ -411,3 +411,10 @@ def test_a_party_label_is_a_role_and_of_a_place_is_where_a_person_comes_from():
     assert actors["Edward Turnour"].title == "Tory"
     assert "University of Texas" in actors  # a body's name stays whole
     assert "Pam Key" in actors and "Follow Pam Key" not in actors
+
+
+def test_plural_capitals_are_a_group_and_adverbs_open_no_name():
+    _, actors = actors_of("Labour MPs said no. Tory MEPs spoke. Even Lindsey Graham agreed. "
+                          "Only Tony Blair left.")
+    assert actors["Labour MPs"].kind == "group" and actors["MEPs"].kind == "group"
+    assert "Lindsey Graham" in actors and "Tony Blair" in actors

@@ -105,6 +105,8 @@ def _kind(name: str, votes: Counter[str], titled: bool, gaz: Gazetteer,
     key = normalise(name)
     if key in gaz.names:
         return gaz.names[key].kind
+    if re.fullmatch(r"[A-Z]+s", name.split()[-1]):
+        return "group"  # "Labour MPs", "MEPs": people of a kind, no one person
     if titled and not _is_acronym(name):
         return "person"  # an acronym is a body even after a title-like word
     head = head_word(name)
