@@ -370,7 +370,8 @@ def test_a_lone_always_capitalised_speaker_is_a_name():
              for m in reading.table.mentions_in(0, len(text))}
     assert named["Trump"] == ("Trump", "person")
     assert named["EMI"] == ("EMI", "organization")
-    assert "Analysts" not in named and "MPs" not in named  # MPs: a kind of people
+    assert "Analysts" not in named
+    assert named["MPs"] == ("MPs", "group")  # a kind of people, never a lone person
     assert [p.actor for p in reading.positions][:3] == ["Trump", "Trump", "EMI"]
 
 
