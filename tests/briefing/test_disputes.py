@@ -596,6 +596,21 @@ def test_reports_called_inaccurate_in_someones_words_are_their_contest():
     assert found.claim == "she had likened the government to a dictatorship"
 
 
+def test_the_claim_made_by_an_unnamed_group_names_that_group_as_claimant():
+    text = ("Judge Ann Dale rejected the claim made by some campaign groups that every parent "
+            "should have equal access.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("some campaign groups",), ("Ann Dale",))
+
+
+def test_many_of_whom_speaks_for_the_group_it_hangs_on():
+    text = ("Governor Tom Ellis said the new law would bring retaliation.\n"
+            "This has not gone over well with the families of flood victims, many of whom say "
+            "the governor's claims about retaliation from other states are not true.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("the families of flood victims",)
+
+
 def test_a_fact_that_belies_a_warning_is_the_articles_contest():
     text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
     found = only(disputes_of(text))

@@ -89,8 +89,6 @@ def speaker_names(text: str, sentences: Sequence[Span], sources: Sequence[Span]
         if match is None:
             continue
         word = match.group(1)
-        if re.fullmatch(r"[A-Z]+s", word):
-            continue  # "MPs", "CEOs": a kind of people, not one actor
         places = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text,
                                                    re.IGNORECASE)]
         if all(text[p:p + len(word)] == word for p in places) and any(

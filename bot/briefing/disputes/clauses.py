@@ -120,9 +120,13 @@ def subject_phrase(prefix: str) -> tuple[int, int] | None:
     return start, end
 
 
+_NAMING_DETERMINERS = frozenset({"the", "a", "an", "some", "many", "several", "other", "most"})
+
+
 def phrase_is_nameable(phrase: str) -> bool:
     """A plain phrase may stand as a disputant ("Lawyers for the pair", "the tobacco
-    companies"), but not a lone pronoun or a possessive whose owner is unknown ("its members")."""
+    companies", "some campaign groups"), but not a lone pronoun or a possessive whose owner
+    is unknown ("its members")."""
     words = phrase.split()
     if not words or words[0].lower() in _POSSESSIVE_START | _PRONOUNS or len(words) > 8:
         return False
@@ -130,7 +134,7 @@ def phrase_is_nameable(phrase: str) -> bool:
         return False  # a clause ("the men are"), not a name
     if len(words) == 1:
         return words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
-    return words[0][:1].isupper() or words[0].lower() in {"the", "a", "an"}
+    return words[0][:1].isupper() or words[0].lower() in _NAMING_DETERMINERS
 
 
 def is_pronoun(phrase: str) -> bool:

@@ -189,7 +189,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      if m.actor != disputant][-1:]
         by = self.patterns["by_phrase"].match(self.text, noun_end, sentence.end)
         if by:
-            named = self.table.actor_in(Span("", by.end(), sentence.end))
+            named = self.table.actor_in(Span("", by.end(), sentence.end)) or \
+                self._by_phrase_name(by.end(), sentence.end)
             claimants = [named] if named and named != disputant else claimants
         that = self.patterns["that_clause"].search(self.text, noun_end, sentence.end)
         between = self.text[noun_end:that.start()] if that else ""
@@ -205,6 +206,12 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                 phrase.split()[0].lower() not in _DEFINITE and takes_complement(after)):
             return trim_claim(self.text[phrase_start:sentence.end]), claimants, (sentence,)
         return self._bare_claim(index, sentence, phrase_start, phrase, disputant, claimants)
+
+    def _by_phrase_name(self, start: int, end: int) -> str | None:
+        """"the claim made by some campaign groups that ...": who, when no actor is named."""
+        found = re.match(r"[^,;:\"“”]+?(?=\s+that\b|[,;:]|$)", self.text[start:end])
+        phrase = found.group().strip() if found else ""
+        return clean_name(phrase) if phrase and phrase_is_nameable(phrase) else None
 
     def _bare_claim(self, index: int, sentence: Span, start: int, phrase: str, disputant: str,
                     claimants: list[str]) -> tuple[str, list[str], tuple[Span, ...]]:

@@ -31,6 +31,13 @@ OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Sw
 MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
+_PART_OF_WHOM = re.compile(r"(?:many|some|most|all|several|both|one|two|three)\s+of\s+whom",
+                           re.IGNORECASE)
+# The noun phrase a ", many of whom" hangs on, after the preposition or verb that takes it.
+_WHOLE_BEFORE = re.compile(r"\b(?:with|to|by|for|from|among|on|at|by|of|are|were|is|was)\s+"
+                           r"(?P<whole>(?:the\s+)?[^,;:]{3,80}?)\s*,\s*$", re.IGNORECASE)
+
+
 class DisputeLookup:
     """Article-wide state the rules consult: positions by offset, actors, sentences."""
 
@@ -246,6 +253,10 @@ class DisputeLookup:
         if position.actor and (is_pronoun(source) or any(
                 w in source for w in position.actor.split())):
             return position.actor
+        if _PART_OF_WHOM.fullmatch(source):  # "family members of victims, many of whom say"
+            sentence = self._sentence_of(position.source.start)
+            before = _WHOLE_BEFORE.search(self.text, sentence.start, position.source.start)
+            return clean_name(before.group("whole")) if before else None
         if phrase_is_nameable(source):
             name = clean_name(source)
             return (self._role_holder(name) or name) if name else None

@@ -39,7 +39,9 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
         "doubt": re.compile(rf"\b(?:{_alternation('doubt_phrases')})\b", flags),
         "contrast": re.compile(rf"[,;]\s+(?:{_alternation('contrast_words')})\s+", flags),
         "that_clause": re.compile(r"\bthat\s+", flags),
-        "by_phrase": re.compile(r"\s*\b(?:by|from|of)\s+", flags),
+        # "the claim (made) by X", "reports from X"
+        "by_phrase": re.compile(r"\s*(?:(?:made|put\s+forward|levelled|voiced)\s+)?"
+                                r"\b(?:by|from|of)\s+", flags),
         "clause_end": re.compile(r",\s|;|\s[-–—]\s|[\"”]"),
     }
 
