@@ -611,6 +611,20 @@ def test_many_of_whom_speaks_for_the_group_it_hangs_on():
     assert found.disputants == ("the families of flood victims",)
 
 
+def test_a_claim_ends_before_the_close_of_the_quote_it_sits_in():
+    text = ('Professor Ann Dale said: "It is misleading to imply that the bridge caused the '
+            'flood."')
+    assert only(disputes_of(text)).claim == "the bridge caused the flood"
+
+
+def test_wildly_exaggerated_judges_its_subject():
+    text = ('Dr Ann Dale said: "The evidence on games causing harm is wildly exaggerated and '
+            'does not stand up to scrutiny."')
+    found = only(disputes_of(text))
+    assert (found.claim, found.disputants) == ("The evidence on games causing harm",
+                                               ("Ann Dale",))
+
+
 def test_a_fact_that_belies_a_warning_is_the_articles_contest():
     text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
     found = only(disputes_of(text))

@@ -155,7 +155,22 @@ def trim_claim(text: str) -> str:
 
 def clean_claim(text: str) -> str:
     text = _TRAILING_ADVERB.sub("", text.strip().strip(",;:").strip())
+    text = _without_stray_close(text)
     return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+
+
+_QUOTE_PAIRS = (("”", "“"), ("’", "‘"), ("''", "''"), ('"', '"'))
+
+
+def _without_stray_close(text: str) -> str:
+    """'... from ISIS."' when the quotation opened before the claim: the closing mark and
+    its full stop belong to the quote, not to the claim."""
+    for close, opening in _QUOTE_PAIRS:
+        if text.endswith(close):
+            balanced = text.count(close) % 2 == 0 if close == opening else \
+                text.count(opening) >= text.count(close)
+            return text if balanced else text[:-len(close)].rstrip(" ,")
+    return text
 
 
 # "denies that anything has been sorted, though": a sentence adverb is no part of the claim

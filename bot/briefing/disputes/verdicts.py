@@ -38,7 +38,8 @@ _COPULA_TAIL = re.compile(
     r"nothing\s+but|\d+\s+percent)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"(?:['’]d|\bwould|\bcould|\bmight)\s+(?:\w+\s+)?be\b\W*\w*\W*$",
                            re.IGNORECASE)
-_PASSIVE_TAIL = re.compile(r"\s+(?:had|has|have)?\s*(?:been|was|were)\s*$", re.IGNORECASE)
+_PASSIVE_TAIL = re.compile(r"\s+(?:had|has|have)?\s*(?:been|was|were|is|are)(?:\s+\w+ly)?\s*$",
+                           re.IGNORECASE)
 _CLAIM_CUES = frozenset({"accusing", "claiming", "alleging", "suggesting", "saying",
                          "asserting", "insisting", "charging"})
 # "said falsely that", "wrongly asserts": the adverb judges the claim the verb reports.
@@ -236,7 +237,9 @@ class VerdictRules(DisputeLookup):
         at = sentence.start + match.start()
         holder = next(iter(self._positions_containing(at)), None)
         claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
-        if words_before(sentence.text[:match.start()], 1)[:1] in (["been"], ["was"], ["were"]) \
+        auxiliary = [w for w in words_before(sentence.text[:match.start()], 2)
+                     if not w.endswith("ly")][-1:]  # "is wildly exaggerated"
+        if auxiliary in (["been"], ["was"], ["were"], ["is"], ["are"]) \
                 and match.group(0).split()[0].lower().endswith("ed"):  # not "were exaggerating"
             start = holder.content.start if holder else sentence.start  # "his comments had
             claim = _PASSIVE_TAIL.sub("", self.text[start:at])  # been distorted": the comments
