@@ -172,3 +172,17 @@ def test_it_is_the_body_that_is_the_subject_of_its_sentence_or_the_one_before():
     assert by_content["the fine was"] == "Yukos" and by_content["the ruling was"] == "Yukos"
     assert by_content["tigers are rare"] is None  # the post is no body
     assert by_content["the judges had"] is None  # the critics are the subject there
+
+
+def test_the_owner_in_a_source_is_not_its_speaker():
+    text = ("Mr. Trump's campaign chairman, Paul Manafort, dismissed the criticism of the "
+            "speech as talking points. Treasurer Peter Costello said growth was strong.")
+    brief = build_brief(Article(title="t", text=text))
+    assert [p.actor for p in brief.positions][:1] == ["Paul Manafort"]
+    assert only_dispute(brief).disputants == ("Paul Manafort",)
+    assert "Peter Costello" in {a.name for a in brief.actors}
+
+
+def only_dispute(brief):
+    assert len(brief.disputes) == 1, brief.disputes
+    return brief.disputes[0]

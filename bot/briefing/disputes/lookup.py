@@ -31,6 +31,7 @@ OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Sw
 MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
+_APPOSITIVE_NAME = re.compile(r"\s*,\s*[^,;:]{3,60},\s*(?:\w+ly\s+)?")
 _PART_OF_WHOM = re.compile(r"(?:many|some|most|all|several|both|one|two|three)\s+of\s+whom",
                            re.IGNORECASE)
 # The noun phrase a ", many of whom" hangs on, after the preposition or verb that takes it.
@@ -63,6 +64,9 @@ class DisputeLookup:
             return None
         start, end = sentence.start + found[0], sentence.start + found[1]
         phrase = self.text[start:end]
+        named = self._appositive_person(start, end, cue_start)
+        if named is not None:
+            return named
         if heads_a_group(phrase):  # "Lawyers for Mr Fawcett and Mr McDonald"
             return " ".join(phrase.split())
         conjuncts = [m.span() for m in re.finditer(r"\S(?:(?!\s+and\s).)*", phrase)]
@@ -82,6 +86,17 @@ class DisputeLookup:
                     return name
             return None
         return self._name_of(index, cue_start, start, end)
+
+    def _appositive_person(self, start: int, end: int, cue_start: int) -> str | None:
+        """"Mr. Trump's campaign chairman, Paul Manafort, dismissed": the name in the
+        appositive, when the subject is a role that names no one but an owner (not "Patricia
+        Holm, mother of the soldier Ivan Holm, rejected")."""
+        if not _APPOSITIVE_NAME.fullmatch(self.text, end, cue_start) or any(
+                m.kind == "person" and self.text[m.end:m.end + 2] not in {"'s", "’s"}
+                for m in self.table.mentions_in(start, end)):
+            return None
+        persons = [m for m in self.table.mentions_in(end, cue_start) if m.kind == "person"]
+        return persons[0].actor if len(persons) == 1 else None
 
     def _relative_antecedent(self, sentence: Span, prefix: str) -> tuple[int, int] | None:
         """"members of the Saudi government, which has denied": the noun phrase right
