@@ -17,6 +17,7 @@ from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Article, Brief, Position, Span
 from bot.briefing.summary.headline import without_headline
 from bot.briefing.summary.summarize import summarize
+from bot.briefing.text.quotes import inside_quotes
 from bot.briefing.text.sentences import split_sentences
 
 _OPENING_PRONOUN = PERSON_PRONOUNS | PLURAL_PRONOUNS
@@ -90,7 +91,7 @@ def resolve_positions(
             actor = continuing_speaker(
                 attribution.source.text.strip(), attribution.source.start,
                 sentence_starts[sentence], sentence_starts[max(sentence - SPEAKER_BACK, 0)],
-                previous, table, _inside_quotes(text, sentence_starts[sentence],
+                previous, table, inside_quotes(text, sentence_starts[sentence],
                                                 attribution.source.start))
         if not attribution.cue.text and table.kind_of(actor or "") != "person":
             continue  # a lone quotation is given only to a person the article introduced
@@ -104,14 +105,6 @@ def resolve_positions(
         positions.append(position)
         previous.append(position)
     return positions
-
-
-def _inside_quotes(text: str, sentence_start: int, offset: int) -> bool:
-    """The offset lies in a quotation that opens its sentence or is still open before it
-    ('"I think ...', as a quote paragraph goes on)."""
-    before = text[sentence_start:offset]
-    opened = before.lstrip()[:1] in {'"', "“", "'", "‘"}
-    return opened or before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _actor_of_source(

@@ -625,6 +625,15 @@ def test_wildly_exaggerated_judges_its_subject():
                                                ("Ann Dale",))
 
 
+def test_in_fact_inside_a_quotation_is_no_correction_by_the_article():
+    text = ('Music boss Ana Roth spoke in Madrid on Monday.\n'
+            '"It is quite true that we have severe problems in Spain - but that is true in '
+            'other markets too," she argued. "We have a severe problem with piracy. "I do not '
+            'agree that the music industry lost control over the music market - in fact, '
+            'especially in Spain, the market is quite successful."')
+    assert all("the article" not in d.disputants for d in disputes_of(text))
+
+
 def test_a_fact_that_belies_a_warning_is_the_articles_contest():
     text = "Harbour rents stayed low all year, belying the warnings that they would soon double."
     found = only(disputes_of(text))

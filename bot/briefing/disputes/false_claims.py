@@ -12,6 +12,7 @@ from bot.briefing.disputes.clauses import clean_claim, trim_claim
 from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, OWNER_BACK, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
+from bot.briefing.text.quotes import inside_quotes
 
 # What may follow the claim noun to say what is claimed: a that-clause or an about-phrase.
 _CONTENT = re.compile(r"\s*(?:,\s*)?(?:that|about|of|linking)\s+", re.IGNORECASE)
@@ -67,9 +68,8 @@ class FalseClaimRules(DisputeLookup):
         patterns missed as a position ("accuses Trump of exploiting a phony perception")."""
         if holder is not None:
             return self._holder_name(holder)
-        before = self.text[sentence.start:at]
-        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        return None if quoted or _REPORTED.search(before) else ARTICLE
+        quoted = inside_quotes(self.text, sentence.start, at)
+        return None if quoted or _REPORTED.search(self.text[sentence.start:at]) else ARTICLE
 
     def _speaker_of_verdict(self, verdict_at: int, noun_at: int) -> Position | None:
         """"she said reports that X were inaccurate", where her words' span opens only at X:

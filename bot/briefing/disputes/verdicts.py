@@ -31,6 +31,7 @@ from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
+from bot.briefing.text.quotes import inside_quotes
 
 # A verdict's subject ends with its copula and articles: "climate change a", "the charges are".
 _COPULA_TAIL = re.compile(
@@ -261,9 +262,9 @@ class VerdictRules(DisputeLookup):
         pattern = re.compile(rf"\b(?:{_alternation('correction_phrases')})\b", re.IGNORECASE)
         match = pattern.search(sentence.text)
         if match is None or index == 0 or not sentence.text[:match.start()].strip(" \"“'‘") or \
-                self._positions_containing(
-                sentence.start + match.start()):
-            return None
+                self._positions_containing(sentence.start + match.start()) or inside_quotes(
+                self.text, sentence.start, sentence.start + match.start()):
+            return None  # a speaker's "in fact", not the article's
         words = content_words(sentence.text, min_length=4)
         for back in (1, 2):
             if index - back < 0:
