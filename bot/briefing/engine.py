@@ -21,6 +21,7 @@ from bot.briefing.text.quotes import inside_quotes
 from bot.briefing.text.sentences import split_sentences
 
 _OPENING_PRONOUN = PERSON_PRONOUNS | PLURAL_PRONOUNS
+_RECENT_POSITIONS = 60  # more than six sentences hold; keeps a page of 2,000 quotes linear
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +92,8 @@ def resolve_positions(
             actor = continuing_speaker(
                 attribution.source.text.strip(), attribution.source.start,
                 sentence_starts[sentence], sentence_starts[max(sentence - SPEAKER_BACK, 0)],
-                previous, table, inside_quotes(text, sentence_starts[sentence],
-                                                attribution.source.start))
+                previous[-_RECENT_POSITIONS:], table,
+                inside_quotes(text, sentence_starts[sentence], attribution.source.start))
         if not attribution.cue.text and table.kind_of(actor or "") != "person":
             continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"

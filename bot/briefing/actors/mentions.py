@@ -73,6 +73,7 @@ def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis,
     return _mentions_of_runs(text, runs, analysis, gaz, known) if known else found
 
 
+_WORD_TOKEN = re.compile(r"\b[\w\-]+\b")  # "Trump's" holds "Trump"
 _LONE_SPEAKER = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’\-]+)")
 
 
@@ -82,18 +83,23 @@ def speaker_names(text: str, sentences: Sequence[Span], sources: Sequence[Span]
     said", "EMI said") and that the article always capitalises, also inside a sentence: a
     name, whatever the model reads. "Analysts said" is no name, since the article writes
     "analysts" elsewhere, or never mid-sentence."""
+    candidates = {m.group(1) for source in sources
+                  if (m := _LONE_SPEAKER.fullmatch(source.text.strip()))
+                  and m.group(1).lower() not in ENGLISH_STOP_WORDS}
+    if not candidates:
+        return frozenset()
     openers = {first_word_start(text, s) for s in sentences}
-    found = set()
-    for source in sources:
-        match = _LONE_SPEAKER.fullmatch(source.text.strip())
-        if match is None:
+    wanted = {word.lower(): word for word in candidates}
+    lower_case, mid_sentence = set(), set()
+    for match in _WORD_TOKEN.finditer(text):  # one pass: every place each candidate stands
+        word = wanted.get(match.group().lower())
+        if word is None:
             continue
-        word = match.group(1)
-        places = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text,
-                                                   re.IGNORECASE)]
-        if all(text[p:p + len(word)] == word for p in places) and any(
-                p not in openers for p in places) and word.lower() not in ENGLISH_STOP_WORDS:
-            found.add(word)
+        if match.group() != word:
+            lower_case.add(word)
+        elif match.start() not in openers:
+            mid_sentence.add(word)
+    found = mid_sentence - lower_case
     return frozenset(found)
 
 
