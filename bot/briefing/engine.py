@@ -138,12 +138,12 @@ def _actor_of_source(
     return None
 
 
-# Between a name and its relative "who": a comma, after a bracket or an appositive
-# ("Claire McCaskill (D-Mo.), who", "Harlan Crow, a Texas real estate developer, who").
 # What may open a sentence before its subject: "The", "But", "In a statement, Qantas";
 # not "Critics of Yukos", whose subject is the critics.
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:the|but|and|however,?|[^,.;:]{1,40},)\s+)*",
                            re.IGNORECASE)
+# Between a name and its relative "who": a comma, after a bracket or an appositive
+# ("Claire McCaskill (D-Mo.), who", "Harlan Crow, a Texas real estate developer, who").
 _BEFORE_WHO = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,(?:[^,;:()]{1,80},)?\s*")
 _LIST = re.compile(r"\band\s+[A-Z]")
 _LIST_END = re.compile(r"\band\s+$")
