@@ -419,3 +419,9 @@ def test_plural_capitals_are_a_group_and_adverbs_open_no_name():
                           "Only Tony Blair left.")
     assert actors["Labour MPs"].kind == "group" and actors["MEPs"].kind == "group"
     assert "Lindsey Graham" in actors and "Tony Blair" in actors
+
+
+def test_a_whip_is_a_role():
+    _, actors = actors_of("\"We will see,\" said Senate Minority Whip Dick Durbin. Durbin left.")
+    assert (actors["Dick Durbin"].mentions, actors["Dick Durbin"].title) == (
+        2, "Senate Minority Whip")
