@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from bot.briefing.actors.evidence import (
     CONNECTORS,
@@ -68,13 +69,21 @@ def find_raw_mentions(text: str, sentences: Sequence[Span], analysis: Analysis,
                   _TOKEN.finditer(text, sentence.start, sentence.end)]
         runs.extend((index, sentence, run) for whole in _capitalised_runs(text, tokens)
                     for run in split_at_entity_edges(text, whole, analysis, gaz))
-    found = _mentions_of_runs(text, runs, analysis, gaz, frozenset())
-    known = _full_name_surnames(found, gaz) | speakers
-    return _mentions_of_runs(text, runs, analysis, gaz, known) if known else found
+    first = [_mentions_of_run(text, run, analysis, gaz, frozenset()) for run in runs]
+    known = _full_name_surnames([m for found in first for m in found], gaz) | speakers
+    return [m for run, found in zip(runs, first, strict=True)
+            for m in (_mentions_of_run(text, run, analysis, gaz, known)
+                      if known and any(text[s:e] in known for s, e in run[2]) else found)]
 
 
 _WORD_TOKEN = re.compile(r"\b[\w\-]+\b")  # "Trump's" holds "Trump"
-_LONE_SPEAKER = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’\-]+)")
+
+
+@cache
+def _lone_speaker() -> re.Pattern[str]:
+    """One capitalised word, maybe after "Mr" or "Dr": "Trump", "Mr Eavis", "EMI"."""
+    honorifics = "|".join(h.capitalize() for h in sorted(_SURNAME_HONORIFICS))
+    return re.compile(rf"(?:(?:{honorifics})\.?\s+)?([A-Z][\w'’\-]+)")
 
 
 def speaker_names(text: str, sentences: Sequence[Span], sources: Sequence[Span]
@@ -84,7 +93,7 @@ def speaker_names(text: str, sentences: Sequence[Span], sources: Sequence[Span]
     name, whatever the model reads. "Analysts said" is no name, since the article writes
     "analysts" elsewhere, or never mid-sentence."""
     candidates = {m.group(1) for source in sources
-                  if (m := _LONE_SPEAKER.fullmatch(source.text.strip()))
+                  if (m := _lone_speaker().fullmatch(source.text.strip()))
                   and m.group(1).lower() not in ENGLISH_STOP_WORDS}
     if not candidates:
         return frozenset()
@@ -99,20 +108,19 @@ def speaker_names(text: str, sentences: Sequence[Span], sources: Sequence[Span]
             lower_case.add(word)
         elif match.start() not in openers:
             mid_sentence.add(word)
-    found = mid_sentence - lower_case
-    return frozenset(found)
+    return frozenset(mid_sentence - lower_case)
 
 
-def _mentions_of_runs(text: str, runs: list[tuple[int, Span, list[tuple[int, int]]]],
-                      analysis: Analysis, gaz: Gazetteer, surnames: frozenset[str]
-                      ) -> list[RawMention]:
-    found: list[RawMention] = []
-    for index, sentence, run in runs:
-        run = name_run(text, run, sentence, analysis, gaz, surnames)
-        if run:
-            found.extend(_typed(m, analysis) for m in
-                         _mentions_in_run(text, run, sentence, index, gaz, analysis))
-    return found
+def _mentions_of_run(text: str, located: tuple[int, Span, list[tuple[int, int]]],
+                     analysis: Analysis, gaz: Gazetteer, surnames: frozenset[str]
+                     ) -> list[RawMention]:
+    """The mentions of one capitalised run (with its sentence's index and span)."""
+    index, sentence, run = located
+    run = name_run(text, run, sentence, analysis, gaz, surnames)
+    if not run:
+        return []
+    return [_typed(m, analysis) for m in
+            _mentions_in_run(text, run, sentence, index, gaz, analysis)]
 
 
 def _full_name_surnames(found: Sequence[RawMention], gaz: Gazetteer) -> frozenset[str]:

@@ -24,7 +24,7 @@ from bot.briefing.text.cover import Cover
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
-_OWNED = frozenset({"'s", "’s"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # How much one mention form weighs in salience.
 _DEMONYM_WEIGHT = 0.5
 _LOCATIVES = frozenset({"in", "at", "from"})
@@ -91,7 +91,8 @@ class ActorTable:
                                                  or _home_of_role(source, m)))
                   and not _is_title(m.actor)]
         persons = [m for m in inside if m.kind == "person"]
-        owners = [m for m in persons if _text_between(source, m.end, m.end + 2) in _OWNED]
+        owners = [m for m in persons
+                  if _text_between(source, m.end, m.end + 2) in POSSESSIVE_ENDINGS]
         if owners and len(owners) < len(persons):  # "Mr. Trump's campaign chairman, Paul
             persons = [m for m in persons if m not in owners]  # Manafort": not Trump
             inside = [m for m in inside if m not in owners]

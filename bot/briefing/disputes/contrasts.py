@@ -77,14 +77,15 @@ class ContrastRules(DisputeLookup):
         later = [p for p in self.positions if sentence.start <= p.cue.start < sentence.end]
         back = 2 if _OPENING.match(sentence.text) else 1  # "But Y said ..." answers further up
         floor = self.sentences[max(index - back, 0)].start
+        # The nearest sentence first, the outermost position of a sentence first.
+        earlier = sorted((p for p in self.positions if floor <= p.cue.start < sentence.end),
+                         key=lambda p: (-self._sentence_of(p.cue.start).start, p.cue.start))
         for second in later:
             second_name = self._holder_name(second)
             if not second_name or not second.actor or \
                     second.source.text.strip().lower() in _RELATIVES:
                 continue  # "But ..., Trump, who has criticized ...": background, no answer
-            # The nearest sentence first, the outermost position of a sentence first.
-            for first in sorted(self.positions, key=lambda p: (
-                    -self._sentence_of(p.cue.start).start, p.cue.start)):
+            for first in earlier:
                 if not (floor <= first.cue.start and first.cue.end <= second.source.start
                         and first.content.start < second.source.start):
                     continue

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from bot.briefing.actors.continuity import continuing_speaker
-from bot.briefing.actors.table import ActorTable
+from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable
 from bot.briefing.disputes.clauses import (
     clean_name,
     heads_a_group,
@@ -35,7 +35,7 @@ _APPOSITIVE_NAME = re.compile(r"\s*,\s*[^,;:]{3,60},\s*(?:\w+ly\s+)?")
 _PART_OF_WHOM = re.compile(r"(?:many|some|most|all|several|both|one|two|three)\s+of\s+whom",
                            re.IGNORECASE)
 # The noun phrase a ", many of whom" hangs on, after the preposition or verb that takes it.
-_WHOLE_BEFORE = re.compile(r"\b(?:with|to|by|for|from|among|on|at|by|of|are|were|is|was)\s+"
+_WHOLE_BEFORE = re.compile(r"\b(?:with|to|by|for|from|among|on|at|of|are|were|is|was)\s+"
                            r"(?P<whole>(?:the\s+)?[^,;:]{3,80}?)\s*,\s*$", re.IGNORECASE)
 
 
@@ -92,7 +92,7 @@ class DisputeLookup:
         appositive, when the subject is a role that names no one but an owner (not "Patricia
         Holm, mother of the soldier Ivan Holm, rejected")."""
         if not _APPOSITIVE_NAME.fullmatch(self.text, end, cue_start) or any(
-                m.kind == "person" and self.text[m.end:m.end + 2] not in {"'s", "’s"}
+                m.kind == "person" and self.text[m.end:m.end + 2] not in POSSESSIVE_ENDINGS
                 for m in self.table.mentions_in(start, end)):
             return None
         persons = [m for m in self.table.mentions_in(end, cue_start) if m.kind == "person"]
