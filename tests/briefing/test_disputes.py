@@ -828,3 +828,34 @@ def test_two_subjects_joined_by_and_both_dispute_and_neither_claims():
     found = only(disputes_of(text))
     assert set(found.disputants) == {"Tom Ellis", "Maria Brandt"}
     assert found.claimants == ("Nora Lind",)
+
+
+def test_denying_any_wrongdoing_points_back_to_the_accusation_before():
+    text = ("The state attorney general said the two traders had broken three laws on "
+            "harbour fees.\n"
+            "The firm named in the case denied any wrongdoing.")
+    found = only(disputes_of(text))
+    assert found.claim.startswith("the two traders had broken three laws")
+    assert found.claimants == ("The state attorney general",)
+    assert len(found.evidence) == 2
+
+
+def test_the_allegations_point_back_to_a_passive_accusation():
+    text = ("The council met on Monday to discuss the harbour.\n"
+            "Nora Lind was accused of fraud by a former clerk after the harbour sale.\n"
+            "She has always denied the allegations.")
+    found = only(disputes_of(text))
+    assert found.claim == "Nora Lind was accused of fraud by a former clerk after the " \
+        "harbour sale"
+    assert found.disputants == ("Nora Lind",)
+    assert found.claimants == ()  # no name guessed from shared words
+    assert len(found.evidence) == 2
+
+
+def test_the_accusation_points_back_to_an_allegation_of_another_word():
+    text = ("Prosecutors have dropped an inquiry into a fraud allegation made against "
+            "councillor Nora Lind in 2019.\n"
+            "Lind, who denies the accusation, left the town last year.")
+    found = only(disputes_of(text))
+    assert found.claim.startswith("a fraud allegation made against")
+    assert found.disputants == ("Nora Lind",)

@@ -27,9 +27,14 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
 from bot.briefing.disputes.false_claims import FalseClaimRules
-from bot.briefing.disputes.lookup import ARTICLE, OWNER_BACK
+from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, OWNER_BACK
 from bot.briefing.disputes.merging import unique_disputes
-from bot.briefing.disputes.patterns import claim_noun_clause, refers_back
+from bot.briefing.disputes.patterns import (
+    claim_noun_clause,
+    cue_stems,
+    is_accusation_noun,
+    refers_back,
+)
 from bot.briefing.disputes.people import PersonContestRules
 from bot.briefing.disputes.rejections import RejectionRules
 from bot.briefing.disputes.thatless import ThatlessRules
@@ -119,8 +124,9 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             if cue.lower().startswith("dismiss"):
                 claim = _AS_VERDICT.sub("", claim)  # "dismissed the claim ... as old news"
             sides = self._co_subjects(sentence, cue_start, disputant)
-            claimants = [c for c in claimants if c not in sides] or \
-                self._claimants_by_overlap(claim, set(sides), sentence)
+            claimants = [c for c in claimants if c not in sides]
+            if not claimants and len(evidence) == 1:  # resolved from an earlier sentence: its
+                claimants = self._claimants_by_overlap(claim, set(sides), sentence)  # own only
             return Dispute(claim, tuple(claimants), sides, evidence)
         return None
 
@@ -173,7 +179,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                                                           disputant, [])
         if len(claim.split()) < 3:
             return None
-        claimants = claimants or self._claimants_by_overlap(claim, {disputant}, sentence)
+        if not claimants and len(evidence) == 1:
+            claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
         return Dispute(claim, tuple(claimants), (disputant,), evidence)
 
     def _noun_claim(self, index: int, sentence: Span, match: re.Match[str], disputant: str
@@ -230,36 +237,60 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             if earlier is not None:
                 return (clean_claim(earlier.content.text), [owner],
                         (self._sentence_of(earlier.content.start), sentence))
-        if words[0].lower() in _DEFINITE:
-            earlier = self._referent(index, start, words[-1], disputant)
-            named = clean_name(earlier.source.text) if earlier else None
-            claimant = earlier and (earlier.actor or (named if named and (
-                phrase_is_nameable(named) or words[-1].lower()[:5] in named.lower())
-                else None))  # "published reports" made "those reports"
+        article, noun = words[0].lower(), re.sub(r"\W+$", "", words[-1])
+        accusation = is_accusation_noun(noun)
+        if article in _DEFINITE or (article == "any" and accusation):
+            cued = self._cued_referent(index, start, noun, disputant)
+            if cued is not None and len(cued.content.text.split()) >= MIN_CLAIM_WORDS:
+                claimant = self._claimant_of(cued, noun)  # "Two lawsuits have accused": none
+                return (clean_claim(cued.content.text), [claimant] if claimant else [],
+                        (self._sentence_of(cued.content.start), sentence))
+            named_before = self._antecedent(index, noun) if accusation else None
+            if named_before is not None:  # "Assange was accused of rape ... He denies the
+                claim, before = named_before  # accusation"
+                return claim, claimants, (before, sentence)
+            earlier = self._earlier_position(index, start, disputant, back=3)
+            claimant = earlier and self._claimant_of(earlier, noun)
             if earlier is not None and claimant and claimant != disputant and \
-                    len(earlier.content.text.split()) >= 3:
+                    len(earlier.content.text.split()) >= MIN_CLAIM_WORDS:
                 return (clean_claim(earlier.content.text), [claimant],
                         (self._sentence_of(earlier.content.start), sentence))
-        if words[0].lower() in _COLLECTIVE:
-            named_before = self._antecedent(index, words[-1])
+        if article in _COLLECTIVE:
+            named_before = self._antecedent(index, noun)
             if named_before is not None:  # "faced a second sex-related allegation ... denied
                 claim, before = named_before  # both allegations"
                 return claim, claimants, (before, sentence)
         return clean_claim(phrase), claimants, (sentence,)
 
+    def _claimant_of(self, earlier: Position, noun: str) -> str | None:
+        """Who made the claim a reference points back to: the position's actor, else its
+        source when that names someone ("published reports" made "those reports")."""
+        named = clean_name(earlier.source.text)
+        return earlier.actor or (named if named and (
+            phrase_is_nameable(named) or noun.lower()[:5] in named.lower()) else None)
+
     def _antecedent(self, index: int, noun: str) -> tuple[str, Span] | None:
-        """The latest noun phrase with the same claim noun in the three sentences before,
-        with what it says ("a 2010 rape allegation against Julian Assange"), and its sentence."""
-        stem = re.escape(re.sub(r"\W+$", "", noun.lower())[:5])
-        pattern = re.compile(rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,3}}?"
-                             rf"{stem}\w*\b(?:\s+(?:against|of|about|that|by)\s+[^,.;:]+)?",
-                             re.IGNORECASE)
+        """The latest phrase, in the three sentences before, that makes a claim of this noun's
+        kind, with its sentence: a noun phrase ("a 2010 rape allegation against Julian
+        Assange") or a passive clause ("Assange was accused of rape by a woman")."""
+        stems = cue_stems(noun)
+        alternatives = "|".join(sorted({re.escape(s) for s in stems[1:] or stems}))
+        phrase = re.compile(
+            rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternatives})\w*\b"
+            rf"(?:\s+(?:(?:made|levelled|leveled|brought)\s+)?(?:against|of|about|that|by)\s+"
+            rf"[^,.;:]+)?", re.IGNORECASE)
+        passive = re.compile(
+            rf"(?:^|(?<=[,;:]))\s*(?P<clause>[^,;:]{{0,80}}?\b(?:was|were|is|are|been|being)\s+"
+            rf"(?:\w+ly\s+)?(?:{alternatives})\w*\s+(?:of|with)\s+[^,;:]+)", re.IGNORECASE)
         for back in range(1, 4):
             if index - back < 0:
                 break
-            found = list(pattern.finditer(self.sentences[index - back].text))
-            if found and len(found[-1].group().split()) >= 3:
-                return clean_claim(found[-1].group()), self.sentences[index - back]
+            text = self.sentences[index - back].text
+            found = [(m.start(), m.group()) for m in phrase.finditer(text)] + \
+                [(m.start("clause"), m.group("clause")) for m in passive.finditer(text)]
+            found = [(at, words) for at, words in found if len(words.split()) >= MIN_CLAIM_WORDS]
+            if found:
+                return clean_claim(max(found)[1]), self.sentences[index - back]
         return None
 
     def _disagreement(self, index: int, sentence: Span) -> Dispute | None:

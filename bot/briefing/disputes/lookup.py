@@ -242,13 +242,11 @@ class DisputeLookup:
                 return position
         return None
 
-    def _referent(self, index: int, before: int, noun: str, disputant: str
-                  ) -> Position | None:
-        """The earlier claim a reference ("the allegations", "those reports") stands for.
-
-        Best is a position whose cue or source is the noun's own word ("alleging" for "the
-        allegations", "published reports" for "those reports"); then the latest position
-        by someone other than the disputant, three sentences back at most."""
+    def _cued_referent(self, index: int, before: int, noun: str, disputant: str
+                       ) -> Position | None:
+        """The latest position, three sentences back at most and not the disputant's, whose
+        cue or source is the noun's own word ("alleging" for "the allegations", "published
+        reports" for "those reports")."""
         stems = cue_stems(noun)
         floor = self.sentences[max(index - 3, 0)].start
         first = bisect_right(self.content_starts, floor - 1)
@@ -259,7 +257,15 @@ class DisputeLookup:
             words = position.cue.text.lower().split() + position.source.text.lower().split()
             if any(w.startswith(stems) for w in words):
                 return position
-        return self._earlier_position(index, before, disputant, back=3)
+        return None
+
+    def _referent(self, index: int, before: int, noun: str, disputant: str
+                  ) -> Position | None:
+        """The earlier claim a reference ("the allegations", "those reports") stands for: the
+        position cued by the noun's own word, else the latest by someone other than the
+        disputant, three sentences back at most."""
+        return self._cued_referent(index, before, noun, disputant) or \
+            self._earlier_position(index, before, disputant, back=3)
 
     def _holder_name(self, position: Position) -> str | None:
         """Who holds a position, as a reader should see it: the resolved actor when the

@@ -74,6 +74,12 @@ def cue_stems(noun: str) -> tuple[str, ...]:
     return (noun.lower()[:5], *_noun_cues().get(key, ()))
 
 
+def is_accusation_noun(noun: str) -> bool:
+    """A noun whose claim other words make too ("wrongdoing": someone "accused" or "alleged"),
+    so that "denied any wrongdoing" points back to the accusation."""
+    return noun.lower().rstrip("s") in _noun_cues()
+
+
 def refers_back(prefix: str) -> bool:
     """The verdict's subject points at an earlier claim ("This", "that characterization",
     "the allegations"), not at an actor ("the party had got its sums wrong")."""
