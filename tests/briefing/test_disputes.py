@@ -859,3 +859,25 @@ def test_the_accusation_points_back_to_an_allegation_of_another_word():
     found = only(disputes_of(text))
     assert found.claim.startswith("a fraud allegation made against")
     assert found.disputants == ("Nora Lind",)
+
+
+def test_denying_this_contests_the_claim_just_before():
+    text = ("Councillor Nora Lind said mayor Tom Ellis had hidden the harbour report.\n"
+            "Mr Ellis denied this.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+    assert found.claim == "mayor Tom Ellis had hidden the harbour report"
+
+
+def test_but_denied_this_contests_the_reported_clause_it_is_joined_to():
+    text = ("It has long been reported that Dr Nora Khoo intends to take the harbour firm "
+            "private, but she has always denied this.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Nora Khoo",)
+    assert found.claim == "Dr Nora Khoo intends to take the harbour firm private"
+
+
+def test_not_denying_it_is_no_dispute():
+    text = ("Councillor Nora Lind said mayor Tom Ellis had hidden the harbour report.\n"
+            "Mr Ellis did not deny it.")
+    assert disputes_of(text) == ()

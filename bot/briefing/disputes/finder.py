@@ -80,7 +80,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      self._missing_evidence, self._lie_accusation, self._person_contest,
                      self._opposed_positions,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
-                     self._doubt, self._thatless_clause, self._passive_contest,
+                     self._doubt, self._pronoun_denial, self._thatless_clause,
+                     self._passive_contest,
                      self._claim_called_false, self._not_as_claimed,
                      self._wrong_to_say, self._denial_noun):
             dispute = rule(index, sentence)

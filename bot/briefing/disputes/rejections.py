@@ -3,7 +3,8 @@ idea that ...", "the budget office hasn't endorsed that perspective", "he disagr
 
 A negated verb of accepting contests the claim it names: its that-clause, else the earlier
 claim a reference ("that", "that perspective") points back to. A bare "disagreed", with no
-object, contests the claim stated just before by someone else.
+object, and "denied this", with a pronoun for its object, contest the claim stated just before
+by someone else.
 """
 
 from __future__ import annotations
@@ -41,6 +42,18 @@ def _doubted() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+# "He denied this.", "but she has always denied it": the pronoun ends the clause, so it stands
+# for a claim made before (not "denied it was a U-turn"). Not "rejected it", often a plan.
+_PRONOUN_DENIAL = re.compile(
+    r"\b(?:deny|denies|denied|denying|dispute|disputes|disputed|disputing|refute|refutes|"
+    r"refuted|rebut|rebuts|rebutted)\s+(?:this|that|it)\b"
+    r"(?=\s*(?:[.;:!?\"”’)]|,\s|\s(?:and|but|in|on|at|when|after|through)\b|$))",
+    re.IGNORECASE)
+# ", but she has always denied this": the clause the pronoun's contest is joined to.
+_JOINED_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s)(?:but|although|though|while|yet)\s+[^,;:]*$"
+                            r"|;\s*[^,;:]*$", re.IGNORECASE)
+_REPORTED_THAT = re.compile(r"\b(?:reported|claimed|alleged|suggested|rumou?red|said)\s+that\s+",
+                            re.IGNORECASE)
 # "despite a denial from the family that there was anything wrong"
 _DENIAL_FROM = re.compile(r"\bdenials?\s+(?:from|by)\s+(?P<who>[^,;:]{2,60}?)\s+that\s+",
                           re.IGNORECASE)
@@ -113,6 +126,38 @@ class RejectionRules(DisputeLookup):
         if disputant is None:
             return None
         return self._earlier_claim_rejected(index, sentence, at, disputant)
+
+    def _pronoun_denial(self, index: int, sentence: Span) -> Dispute | None:
+        """"Critics said the mayor hid the report. He denied this.": the claim just before,
+        by someone other than the one who denies it. After "but" or "although" the claim is
+        the clause before it ("It has been reported that X, but he has denied this")."""
+        match = _PRONOUN_DENIAL.search(sentence.text)
+        if match is None:
+            return None
+        at = sentence.start + match.start()
+        if cue_is_blocked(self.text[sentence.start:at], match.group().split()[0]):
+            return None  # "did not deny it", "might dispute that"
+        disputant = self._disputant(index, sentence, at)
+        if disputant is None:
+            return None
+        joined = _JOINED_CLAUSE.search(self.text, sentence.start, at)
+        if joined is None:
+            return self._earlier_claim_rejected(index, sentence, at, disputant)
+        end = joined.start()
+        reported = [m for m in _REPORTED_THAT.finditer(self.text, sentence.start, end)
+                    if self._position_containing(m.start()) is None]
+        if reported:  # "It has long been reported that ...": the article reports it
+            claim = clean_claim(self.text[reported[-1].end():end])
+            return self._sentence_dispute(claim, disputant, sentence)
+        holder = self._position_containing(end - 1)  # "Critics say X, but they deny this"
+        if holder is None or holder.content.start < sentence.start or holder.actor == disputant:
+            return None
+        claimant = self._holder_name(holder)
+        if not claimant or claimant == disputant:
+            return None
+        claim = clean_claim(self.text[holder.content.start:end])
+        return Dispute(claim, (claimant,), (disputant,), (sentence,)) \
+            if len(claim.split()) >= MIN_CLAIM_WORDS else None
 
     def _earlier_claim_rejected(self, index: int, sentence: Span, at: int, disputant: str,
                                 resolved: bool = False) -> Dispute | None:
