@@ -881,3 +881,21 @@ def test_not_denying_it_is_no_dispute():
     text = ("Councillor Nora Lind said mayor Tom Ellis had hidden the harbour report.\n"
             "Mr Ellis did not deny it.")
     assert disputes_of(text) == ()
+
+
+def test_a_claim_denied_by_someone_appended_to_a_clause_contests_that_clause():
+    text = ("The harbour has been quiet all week.\n"
+            "Local traders say there is a £10m hole in the harbour budget, a claim denied "
+            "by the Harbour Authority.")
+    found = only(disputes_of(text))
+    assert found.claim == "there is a £10m hole in the harbour budget"
+    assert found.disputants == ("Harbour Authority",)
+    assert found.claimants == ("Local traders",)
+
+
+def test_claims_denied_by_someone_after_a_claim_noun_contest_that_noun_phrase():
+    text = ("The harbour has been quiet all week.\n"
+            "The posters prompted accusations of racism, claims denied by the Harbour Party.")
+    found = only(disputes_of(text))
+    assert found.claim == "accusations of racism"
+    assert found.disputants == ("Harbour Party",)

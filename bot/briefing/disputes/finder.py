@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from bot.briefing.actors.table import ActorTable
 from bot.briefing.disputes.clauses import (
@@ -36,6 +37,7 @@ from bot.briefing.disputes.patterns import (
     refers_back,
 )
 from bot.briefing.disputes.people import PersonContestRules
+from bot.briefing.disputes.phrases import alternation
 from bot.briefing.disputes.rejections import RejectionRules
 from bot.briefing.disputes.thatless import ThatlessRules
 from bot.briefing.disputes.verdicts import VerdictRules
@@ -51,6 +53,24 @@ _PASSIVE = re.compile(
     r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked)\s+by\s+",
     re.IGNORECASE)
+_CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contested)"
+_CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
+
+
+@cache
+def _appended() -> re.Pattern[str]:
+    """", a claim denied by the chancellor", ", claims which Labour denies": a claim noun in
+    apposition to the clause before it, and who contests it."""
+    return re.compile(
+        rf",\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{alternation('claim_nouns')})\s+"
+        rf"(?:(?:\w+ly\s+)?{_CONTESTED}\s+by\s+(?P<agent>[^,;:.]{{2,80}})"
+        rf"|(?:which|that)\s+(?P<subject>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
+        rf"(?:\w+ly\s+)?{_CONTESTS})\b", re.IGNORECASE)
+
+
+# "City experts say [that] ...": who states the clause an appended claim noun sums up.
+_SAID = re.compile(r"\W*(?P<who>[^,;:]{2,60}?)\s+(?:say|says|said|claim|claims|claimed|allege|"
+                   r"alleges|alleged|argue|argues|argued)\s+(?:that\s+)?", re.IGNORECASE)
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _COLLECTIVE = frozenset({"both", "all"})  # "denied both allegations": named before
 # What may stand between a claim noun and its that-clause: who made the claim, where.
@@ -81,7 +101,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                      self._opposed_positions,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
                      self._doubt, self._pronoun_denial, self._thatless_clause,
-                     self._passive_contest,
+                     self._passive_contest, self._appended_contest,
                      self._claim_called_false, self._not_as_claimed,
                      self._wrong_to_say, self._denial_noun):
             dispute = rule(index, sentence)
@@ -183,6 +203,39 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         if not claimants and len(evidence) == 1:
             claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
         return Dispute(claim, tuple(claimants), (disputant,), evidence)
+
+    def _appended_contest(self, index: int, sentence: Span) -> Dispute | None:
+        """"City experts say there is a black hole, a claim denied by the chancellor": the
+        clause before the comma is the claim (its speaker the claimant), or the claim noun
+        phrase ending there ("prompted accusations of anti-Semitism, claims denied by ...")."""
+        match = _appended().search(sentence.text)
+        if match is None:
+            return None
+        end = sentence.start + match.start()
+        group = "agent" if match.group("agent") else "subject"
+        disputant = self._name_of(index, end, sentence.start + match.start(group),
+                                  sentence.start + match.end(group))
+        if disputant is None:
+            return None
+        holder = self._position_containing(end - 1)
+        said = _SAID.match(self.text, sentence.start, end)
+        nouns = list(self.patterns["claim_noun"].finditer(self.text, sentence.start, end))
+        if nouns and holder is not None and nouns[-1].start() > holder.cue.end:
+            holder = None  # "what critics claim depicted X, prompted accusations of Y, claims"
+        if holder is not None and sentence.start <= holder.cue.start < end:
+            claimant = self._holder_name(holder)  # "Nora Lind says the port will close, ..."
+            claim = clean_claim(self.text[holder.content.start:end])
+        elif said:  # "City experts say there is ...", which the parser read otherwise
+            start = said.start("who")
+            claimant = self._name_of(index, start, start, said.end("who"))
+            claim = clean_claim(self.text[said.end():end])
+        elif nouns:  # "prompted accusations of anti-Semitism, claims denied by Labour"
+            claimant, claim = None, clean_claim(self.text[nouns[-1].start():end])
+        else:
+            return None
+        if len(claim.split()) < MIN_CLAIM_WORDS or claimant == disputant:
+            return None
+        return Dispute(claim, (claimant,) if claimant else (), (disputant,), (sentence,))
 
     def _noun_claim(self, index: int, sentence: Span, match: re.Match[str], disputant: str
                     ) -> tuple[str, list[str], tuple[Span, ...]] | None:
