@@ -899,3 +899,8 @@ def test_claims_denied_by_someone_after_a_claim_noun_contest_that_noun_phrase():
     found = only(disputes_of(text))
     assert found.claim == "accusations of racism"
     assert found.disputants == ("Harbour Party",)
+
+
+def test_claims_with_a_thatless_clause_opened_by_his_are_one_dispute():
+    found = only(disputes_of("Tom Ellis has denied claims his firm sold the harbour land."))
+    assert found.claim == "claims his firm sold the harbour land"

@@ -196,14 +196,16 @@ def verdict_is_predicative(after: str) -> bool:
 
 def opens_clause(after: str) -> bool:
     """Text after a claim noun that says what is claimed: a that-less clause ("allegations they
-    had planted the device") or a complement ("reports of a row", "a report claiming ...")."""
+    had planted the device", "claims his firm sold the land") or a complement ("reports of a
+    row", "a report claiming ...")."""
     match = re.match(r"\s*([\w'’]+)", after)
     if match is None:
         return False
     word = match.group(1)
     lower = word.lower()
     if lower in {"of", "about", "over", "linking", "suggesting", "claiming", "saying",
-                 "alleging", "accusing", "there", "the", "a", "an"} | _PRONOUNS:
+                 "alleging", "accusing", "there", "the", "a", "an", "his", "their",
+                 "its"} | _PRONOUNS:
         return True
     return word[:1].isupper() and lower not in {"on", "in", "at", "by"} | _CALENDAR
 
