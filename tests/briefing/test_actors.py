@@ -425,3 +425,12 @@ def test_a_whip_is_a_role():
     _, actors = actors_of("\"We will see,\" said Senate Minority Whip Dick Durbin. Durbin left.")
     assert (actors["Dick Durbin"].mentions, actors["Dick Durbin"].title) == (
         2, "Senate Minority Whip")
+
+
+def test_a_demonym_before_a_given_name_is_where_the_person_comes_from():
+    _, actors = actors_of("Norwegian Anna Berg said the port would close. Ms Berg spoke on "
+                          "Monday. The British Potato Council met.")
+    assert actors["Anna Berg"].kind == "person"
+    assert actors["Anna Berg"].mentions == 2
+    assert "Norway" in actors
+    assert "British Potato Council" in actors  # an organisation's word keeps it whole

@@ -904,3 +904,12 @@ def test_claims_denied_by_someone_after_a_claim_noun_contest_that_noun_phrase():
 def test_claims_with_a_thatless_clause_opened_by_his_are_one_dispute():
     found = only(disputes_of("Tom Ellis has denied claims his firm sold the harbour land."))
     assert found.claim == "claims his firm sold the harbour land"
+
+
+def test_the_one_a_claim_is_about_answering_with_a_denial_disputes_it():
+    claim = "The Harbour Times said councillor Nora Lind had sold the harbour land.\n"
+    found = only(disputes_of(claim + "But Ms Lind said: \"I have never had any such deal.\""))
+    assert (found.claimants, found.disputants) == (("Harbour Times",), ("Nora Lind",))
+    assert len(found.evidence) == 2
+    # Someone else saying something negated, with no word in common, is no answer.
+    assert disputes_of(claim + "But Tom Ellis said: \"I have never had any such deal.\"") == ()

@@ -25,7 +25,7 @@ from bot.briefing.actors.evidence import (
     titled_person,
 )
 from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
-from bot.briefing.actors.people import given_names
+from bot.briefing.actors.people import given_names, opens_with_given_name
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
@@ -229,8 +229,10 @@ def _mentions_in_run(
     mentions: list[RawMention] = []
     title_parts: list[str] = []
     demonym = gaz.demonyms.get(normalise(words[0]))
-    if demonym and (len(words) == 1 or normalise(words[1]) in gaz.title_words):
-        # "Ukrainian official", "Ukrainian President ..." relate to the country.
+    if demonym and (len(words) == 1 or normalise(words[1]) in gaz.title_words
+                    or _person_after_demonym(words[1:], gaz)):
+        # "Ukrainian official", "Ukrainian President ...", "Russian Alexei Navalny" relate
+        # to the country; the name after the demonym is the person's.
         mentions.append(RawMention(words[0], run[0][0], run[0][1], None, index, initial,
                                    demonym_of=demonym))
         if len(words) == 1:
@@ -277,6 +279,13 @@ def _mentions_in_run(
                                surname_only=len(words) == 1 and (surname_word or normalise(
                                    title or "") in _SURNAME_HONORIFICS)))
     return mentions
+
+
+def _person_after_demonym(words: list[str], gaz: Gazetteer) -> bool:
+    """A given name and a surname after a demonym ("Russian Alexei Navalny"), with no
+    organisation's word ("British Potato Council")."""
+    return len(words) == 2 and not any(normalise(w) in gaz.org_words for w in words) and \
+        normalise(" ".join(words)) not in gaz.names and opens_with_given_name(" ".join(words))
 
 
 def _surname_like(words: list[str], gaz: Gazetteer) -> bool:

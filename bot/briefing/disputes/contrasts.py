@@ -94,6 +94,20 @@ class ContrastRules(DisputeLookup):
                     return found
         return None
 
+    def _answers(self, first: Position, second: Position, sentence: Span, claim: str) -> bool:
+        """"X said Y did A. But Y said not-B": the one a claim is about answers it in the
+        next sentence, which opens with "But" and their name, and negates what X did not.
+        Shared words are then not needed ("The Times said Crosby told the leader to ... But
+        Mr Crosby said: 'I have never had any such conversation'")."""
+        opening = _OPENING.match(sentence.text)
+        first_sentence = self._sentence_of(first.content.start)
+        return opening is not None and first_sentence.end >= sentence.start - 2 and \
+            not self.text[sentence.start + opening.end():second.source.start].strip(" ,") and \
+            bool(second.actor) and second.actor.split()[-1] in second.source.text and \
+            any(m.actor == second.actor for m in self.table.mentions_in(
+                first.content.start, first.content.end)) and \
+            is_negated(second.content.text) and not is_negated(claim)
+
     def _contrast(self, first: Position, second: Position, second_name: str,
                   sentence: Span) -> Dispute | None:
         claim_end = min(first.content.end, second.source.start, second.cue.start)
@@ -125,7 +139,8 @@ class ContrastRules(DisputeLookup):
         shared = len(matter_of(claim, names) & matter_of(second.content.text, names))
         opens_against = _OPENING.match(sentence.text) is not None and \
             first.content.start < sentence.start  # "X said ... . But Y said ..."
-        if shared < (1 if opens_against else 2):
+        if shared < (0 if self._answers(first, second, sentence, claim) else
+                     1 if opens_against else 2):
             return None
         if not opposite_stances(claim, second.content.text):
             return None
