@@ -913,3 +913,13 @@ def test_the_one_a_claim_is_about_answering_with_a_denial_disputes_it():
     assert len(found.evidence) == 2
     # Someone else saying something negated, with no word in common, is no answer.
     assert disputes_of(claim + "But Tom Ellis said: \"I have never had any such deal.\"") == ()
+
+
+def test_pleading_not_guilty_to_the_charges_contests_the_charge_made_before():
+    text = ("Prosecutors charged Tom Ellis with fraud over the harbour sale.\n"
+            "Mr Ellis - who has been on bail since May - has pleaded not guilty to the "
+            "charges.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Tom Ellis",)
+    assert found.claim == "Prosecutors charged Tom Ellis with fraud over the harbour sale"
+    assert len(found.evidence) == 2

@@ -326,22 +326,25 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
     def _antecedent(self, index: int, noun: str) -> tuple[str, Span] | None:
         """The latest phrase, in the three sentences before, that makes a claim of this noun's
         kind, with its sentence: a noun phrase ("a 2010 rape allegation against Julian
-        Assange") or a passive clause ("Assange was accused of rape by a woman")."""
+        Assange") or a clause with its verb ("Assange was accused of rape by a woman",
+        "Police charged Tom Ellis with fraud")."""
         stems = cue_stems(noun)
         alternatives = "|".join(sorted({re.escape(s) for s in stems[1:] or stems}))
         phrase = re.compile(
             rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternatives})\w*\b"
             rf"(?:\s+(?:(?:made|levelled|leveled|brought)\s+)?(?:against|of|about|that|by)\s+"
             rf"[^,.;:]+)?", re.IGNORECASE)
-        passive = re.compile(
-            rf"(?:^|(?<=[,;:]))\s*(?P<clause>[^,;:]{{0,80}}?\b(?:was|were|is|are|been|being)\s+"
-            rf"(?:\w+ly\s+)?(?:{alternatives})\w*\s+(?:of|with)\s+[^,;:]+)", re.IGNORECASE)
+        name = r"[A-Z][\w.'’\-]*"
+        verbal = re.compile(  # "was accused of X", "charged Tom Ellis with X"
+            rf"(?:^|(?<=[,;:]))\s*(?P<clause>[^,;:]{{0,80}}?\b(?:(?:was|were|is|are|been|being)"
+            rf"\s+(?:\w+ly\s+)?(?i:{alternatives})\w*|(?i:{alternatives})\w*\s+(?:him|her|them|"
+            rf"(?:{name}\s+){{0,3}}{name}))\s+(?:of|with)\s+[^,;:]+)")
         for back in range(1, 4):
             if index - back < 0:
                 break
             text = self.sentences[index - back].text
             found = [(m.start(), m.group()) for m in phrase.finditer(text)] + \
-                [(m.start("clause"), m.group("clause")) for m in passive.finditer(text)]
+                [(m.start("clause"), m.group("clause")) for m in verbal.finditer(text)]
             found = [(at, words) for at, words in found if len(words.split()) >= MIN_CLAIM_WORDS]
             if found:
                 return clean_claim(max(found)[1]), self.sentences[index - back]

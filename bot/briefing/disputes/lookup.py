@@ -32,6 +32,9 @@ MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 _APPOSITIVE_NAME = re.compile(r"\s*,\s*[^,;:]{3,60},\s*(?:\w+ly\s+)?")
+# A parenthesis between a subject and its verb, in dashes or brackets.
+_ASIDE = re.compile(r"(?:\s+[-–—]\s+[^-–—]{2,120}?\s+[-–—]|\s*\([^()]{2,120}\))\s*"
+                    r"(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*$", re.IGNORECASE)
 _PART_OF_WHOM = re.compile(r"(?:many|some|most|all|several|both|one|two|three)\s+of\s+whom",
                            re.IGNORECASE)
 # The noun phrase a ", many of whom" hangs on, after the preposition or verb that takes it.
@@ -56,6 +59,8 @@ class DisputeLookup:
         """The subject of the cue: the actor heading the noun phrase before it, a resolved
         pronoun, or the plain phrase itself ("Lawyers for the pair"); None when unsure."""
         prefix = self.text[sentence.start:cue_start]
+        aside = _ASIDE.search(prefix)  # "Mr Khodorkovsky - who has been in jail a year - "
+        prefix = prefix[:aside.start()] if aside else prefix
         antecedent = self._relative_antecedent(sentence, prefix)
         if antecedent is not None:
             return self._name_of(index, cue_start, *antecedent)
