@@ -8,7 +8,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.briefing.actors.continuity import SPEAKER_BACK, continuing_speaker
+from bot.briefing.actors.continuity import (
+    SPEAKER_BACK,
+    after_unnamed_speaker,
+    continuing_speaker,
+)
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
 from bot.briefing.attribution.attributions import Attribution
 from bot.briefing.attribution.grammar import credible_attributions, mode_of
@@ -117,6 +121,9 @@ def _actor_of_source(
         return None
     sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
+        if after_unnamed_speaker(words[0], sentence_starts[sentence], sentence_starts[
+                max(sentence - 1, 0)], previous[-_RECENT_POSITIONS:]):
+            return None  # "..., said a spokesman. He added ...": not a person named before
         return table.resolve_pronoun(words[0], source.start, sentence)
     if len(words) == 1 and words[0].lower() == "it":
         return _body_subject(text, source.start, table, sentence_starts, sentence)

@@ -923,3 +923,21 @@ def test_pleading_not_guilty_to_the_charges_contests_the_charge_made_before():
     assert found.disputants == ("Tom Ellis",)
     assert found.claim == "Prosecutors charged Tom Ellis with fraud over the harbour sale"
     assert len(found.evidence) == 2
+
+
+def test_playing_down_or_brushing_off_a_claim_contests_it():
+    found = only(disputes_of("The harbour board has played down claims that it could sell "
+                             "the port to a private fund."))
+    assert found.disputants == ("The harbour board",)
+    assert found.claim == "it could sell the port to a private fund"
+    found = only(disputes_of("Nora Lind brushed off suggestions that her party would lose "
+                             "the harbour seat."))
+    assert found.claim == "her party would lose the harbour seat"
+    assert disputes_of("Nora Lind played down differences with the mayor.") == ()
+
+
+def test_he_after_an_unnamed_spokesman_is_not_the_person_named_before():
+    text = ("Senator Tom Ellis visited the port on Monday.\n"
+            "The harbour was discussed, said a spokesman.\n"
+            "But he denied reports that the port would close.")
+    assert all("Tom Ellis" not in d.disputants for d in disputes_of(text))

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from bot.briefing.actors.continuity import continuing_speaker
+from bot.briefing.actors.continuity import after_unnamed_speaker, continuing_speaker
 from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable
 from bot.briefing.disputes.clauses import (
     clean_name,
@@ -158,6 +158,9 @@ class DisputeLookup:
         persons = [m for m in self.table.mentions_in(sentence.start, offset)
                    if m.kind == "person"]
         if not persons:
+            if after_unnamed_speaker(pronoun, sentence.start,
+                                     self.sentences[max(index - 1, 0)].start, self.positions):
+                return self._source_of_cue(cue_start)
             return (self._source_of_cue(cue_start)
                     or self.table.resolve_pronoun(pronoun, offset, index)
                     or self._recent_speaker(pronoun, offset, index))
