@@ -941,3 +941,11 @@ def test_he_after_an_unnamed_spokesman_is_not_the_person_named_before():
             "The harbour was discussed, said a spokesman.\n"
             "But he denied reports that the port would close.")
     assert all("Tom Ellis" not in d.disputants for d in disputes_of(text))
+
+
+def test_ruling_out_involvement_contests_it_and_of_names_the_accused_not_the_claimant():
+    found = only(disputes_of("The harbour police have ruled out any involvement of the ferry "
+                             "crew in the fire."))
+    assert found.disputants == ("The harbour police",)
+    assert found.claimants == ()
+    assert disputes_of("The harbour board has ruled out a tax rise.") == ()

@@ -249,9 +249,12 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         claimants = [m.actor for m in self.table.mentions_in(phrase_start, noun_end)
                      if m.actor != disputant][-1:]
         by = self.patterns["by_phrase"].match(self.text, noun_end, sentence.end)
-        if by:
-            named = self.table.actor_in(Span("", by.end(), sentence.end)) or \
-                self._by_phrase_name(by.end(), sentence.end)
+        of_accused = by is not None and by.group().strip().lower() == "of" and \
+            is_accusation_noun(match.group("noun"))  # "involvement of the crew": accused
+        if by and not of_accused:
+            named = self.table.actor_in(Span("", by.end(), sentence.end)) or (
+                None if by.group().strip().lower() == "of" else
+                self._by_phrase_name(by.end(), sentence.end))  # "reports of a row": no one
             claimants = [named] if named and named != disputant else claimants
         that = self.patterns["that_clause"].search(self.text, noun_end, sentence.end)
         between = self.text[noun_end:that.start()] if that else ""

@@ -12,7 +12,8 @@ ENGLISH_STOP_WORDS = frozenset(get_stop_words("english"))
 STOP_WORDS = ENGLISH_STOP_WORDS | REPORTING_WORDS
 # A word that flips what a statement asserts ("not", "denied", "false", "doesn't").
 NEGATION = re.compile(
-    r"\b(?:not|no|never|nothing|none|cannot|deny|denies|denied|false|untrue|refuse\w*|"
+    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|barely|hardly|scarcely|cannot|deny|"
+    r"denies|denied|false|untrue|refuse\w*|"
     r"reject\w*|refute\w*|disagree\w*|oppose\w*)\b|n't\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 STEM_CHARS = 6  # "invade" and "invaded", "strike" and "strikes" compare equal
