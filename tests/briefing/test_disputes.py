@@ -949,3 +949,10 @@ def test_ruling_out_involvement_contests_it_and_of_names_the_accused_not_the_cla
     assert found.disputants == ("The harbour police",)
     assert found.claimants == ()
     assert disputes_of("The harbour board has ruled out a tax rise.") == ()
+
+
+def test_barely_is_a_negation_that_sets_two_positions_against_each_other():
+    found = only(disputes_of("Mayor Tom Ellis said he barely knew the harbour buyer, but "
+                             "councillor Nora Lind said Mr Ellis had met the harbour buyer "
+                             "many times."))
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))
