@@ -167,3 +167,8 @@ def test_an_unresolved_they_shows_the_plural_subject_it_stands_for():
     assert (position.actor, position.source.text) == (None, "Voting rights advocates")
     text = brief.article.text
     assert text[position.source.start:position.source.end] == "Voting rights advocates"
+
+
+def test_trying_to_suggest_makes_the_suggestion():
+    found = positions("Mayor Tom Ellis has tried to suggest that the harbour was safe.")
+    assert found == [("Mayor Tom Ellis", "suggest", "the harbour was safe")]

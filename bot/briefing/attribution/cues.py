@@ -152,8 +152,10 @@ def find_phrase_cues(masked: str, start: int, end: int) -> list[tuple[int, int]]
     return [m.span() for m in _phrase_cue_pattern().finditer(masked, start, end)]
 
 
-# Words before "to" that carry the subject's speech on: "went on to say", "continued to argue".
-_GOING_ON = frozenset({"on", "continued", "continues", "proceeded", "proceeds"})
+# Words before "to" that carry the subject's speech on: "went on to say", "continued to argue",
+# "has tried to suggest" (the suggestion is made).
+_GOING_ON = frozenset({"on", "continued", "continues", "proceeded", "proceeds", "tried", "tries",
+                       "trying", "sought", "seeks", "seeking", "attempted", "attempts"})
 
 
 def _used_as_cue(word: str, previous: list[str]) -> bool:
