@@ -71,6 +71,19 @@ def _appended() -> re.Pattern[str]:
 # "City experts say [that] ...": who states the clause an appended claim noun sums up.
 _SAID = re.compile(r"\W*(?P<who>[^,;:]{2,60}?)\s+(?:say|says|said|claim|claims|claimed|allege|"
                    r"alleges|alleged|argue|argues|argued)\s+(?:that\s+)?", re.IGNORECASE)
+@cache
+def _claim_makers(stems: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A noun phrase ("a rape allegation made against X") and a clause ("X was accused of Y",
+    "Police charged X with Y") that make a claim whose words begin with one of `stems`."""
+    name = r"[A-Z][\w.'’\-]*"
+    return (re.compile(rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:{stems})\w*\b"
+                       rf"(?:\s+(?:(?:made|levelled|leveled|brought)\s+)?(?:against|of|about|that|"
+                       rf"by)\s+[^,.;:]+)?", re.IGNORECASE),
+            re.compile(rf"(?:^|(?<=[,;:]))\s*(?P<clause>[^,;:]{{0,80}}?\b(?:(?:was|were|is|are|"
+                       rf"been|being)\s+(?:\w+ly\s+)?(?i:{stems})\w*|(?i:{stems})\w*\s+(?:him|her|"
+                       rf"them|(?:{name}\s+){{0,3}}{name}))\s+(?:of|with)\s+[^,;:]+)"))
+
+
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _COLLECTIVE = frozenset({"both", "all"})  # "denied both allegations": named before
 # What may stand between a claim noun and its that-clause: who made the claim, where.
@@ -332,16 +345,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         Assange") or a clause with its verb ("Assange was accused of rape by a woman",
         "Police charged Tom Ellis with fraud")."""
         stems = cue_stems(noun)
-        alternatives = "|".join(sorted({re.escape(s) for s in stems[1:] or stems}))
-        phrase = re.compile(
-            rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:{alternatives})\w*\b"
-            rf"(?:\s+(?:(?:made|levelled|leveled|brought)\s+)?(?:against|of|about|that|by)\s+"
-            rf"[^,.;:]+)?", re.IGNORECASE)
-        name = r"[A-Z][\w.'’\-]*"
-        verbal = re.compile(  # "was accused of X", "charged Tom Ellis with X"
-            rf"(?:^|(?<=[,;:]))\s*(?P<clause>[^,;:]{{0,80}}?\b(?:(?:was|were|is|are|been|being)"
-            rf"\s+(?:\w+ly\s+)?(?i:{alternatives})\w*|(?i:{alternatives})\w*\s+(?:him|her|them|"
-            rf"(?:{name}\s+){{0,3}}{name}))\s+(?:of|with)\s+[^,;:]+)")
+        phrase, verbal = _claim_makers("|".join(sorted({re.escape(s) for s in stems[1:] or stems})))
         for back in range(1, 4):
             if index - back < 0:
                 break
