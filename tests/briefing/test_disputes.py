@@ -956,3 +956,13 @@ def test_barely_is_a_negation_that_sets_two_positions_against_each_other():
                              "councillor Nora Lind said Mr Ellis had met the harbour buyer "
                              "many times."))
     assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Nora Lind",))
+
+
+def test_turning_to_the_other_speaker_on_the_same_matter_frames_them_as_opposed():
+    text = ("Councillor Nora Lind said the harbour land sale was a good deal for the town.\n"
+            "But mayor Tom Ellis said the harbour land sale had cost the town its port.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+    assert found.claim == "the harbour land sale was a good deal for the town"
+    # Without the turn ("But" and the other speaker opening the sentence), no opposition.
+    assert disputes_of(text.replace("But mayor Tom Ellis said", "Mayor Tom Ellis said")) == ()

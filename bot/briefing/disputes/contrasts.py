@@ -4,7 +4,10 @@ All three signals are needed, since two positions side by side are usually no di
 same matter (two shared content words, or words of one `matter_synonyms` group; one is enough
 when the second sentence opens with "But" or "However" against the first), opposite stance
 (one side negated, or an `opposed_stances` pair), and framing ("while", "but", "however",
-"unlike", "disagree") between the two or opening the second sentence.
+"unlike", "disagree") between the two or opening the second sentence. When the next sentence
+turns to the other speaker ("X said A. But Y said B") on the same matter, the turn itself is
+the opposition; when Y is the one X's claim is about and Y negates it, no shared word is
+needed.
 """
 
 from __future__ import annotations
@@ -94,16 +97,20 @@ class ContrastRules(DisputeLookup):
                     return found
         return None
 
-    def _answers(self, first: Position, second: Position, sentence: Span, claim: str) -> bool:
-        """"X said Y did A. But Y said not-B": the one a claim is about answers it in the
-        next sentence, which opens with "But" and their name, and negates what X did not.
-        Shared words are then not needed ("The Times said Crosby told the leader to ... But
-        Mr Crosby said: 'I have never had any such conversation'")."""
+    def _next_turn(self, first: Position, second: Position, sentence: Span) -> bool:
+        """"X said A. But Y said B": the sentence right after X's opens with "But" (or
+        "However", "Yet") and Y, the article turning from one speaker to the other."""
         opening = _OPENING.match(sentence.text)
-        first_sentence = self._sentence_of(first.content.start)
-        return opening is not None and first_sentence.end >= sentence.start - 2 and \
-            not self.text[sentence.start + opening.end():second.source.start].strip(" ,") and \
-            bool(second.actor) and second.actor.split()[-1] in second.source.text and \
+        return opening is not None and \
+            self._sentence_of(first.content.start).end >= sentence.start - 2 and \
+            not self.text[sentence.start + opening.end():second.source.start].strip(" ,")
+
+    def _answers(self, first: Position, second: Position, claim: str) -> bool:
+        """"X said Y did A. But Y said not-B": the one a claim is about answers it in the
+        next turn, negating what X did not. Shared words are then not needed ("The Times
+        said Crosby told the leader to ... But Mr Crosby said: 'I have never had any such
+        conversation'")."""
+        return bool(second.actor) and second.actor.split()[-1] in second.source.text and \
             any(m.actor == second.actor for m in self.table.mentions_in(
                 first.content.start, first.content.end)) and \
             is_negated(second.content.text) and not is_negated(claim)
@@ -139,11 +146,12 @@ class ContrastRules(DisputeLookup):
         shared = len(matter_of(claim, names) & matter_of(second.content.text, names))
         opens_against = _OPENING.match(sentence.text) is not None and \
             first.content.start < sentence.start  # "X said ... . But Y said ..."
-        if shared < (0 if self._answers(first, second, sentence, claim) else
+        turn = self._next_turn(first, second, sentence)
+        if shared < (0 if turn and self._answers(first, second, claim) else
                      1 if opens_against else 2):
             return None
-        if not opposite_stances(claim, second.content.text):
-            return None
+        if not (opposite_stances(claim, second.content.text) or (turn and shared >= 2)):
+            return None  # "X said A. But Y said B", both on one matter: framed as opposed
         first_sentence = self._sentence_of(first.content.start)
         evidence = (first_sentence,) if first_sentence == sentence else (first_sentence,
                                                                          sentence)
