@@ -966,3 +966,16 @@ def test_turning_to_the_other_speaker_on_the_same_matter_frames_them_as_opposed(
     assert found.claim == "the harbour land sale was a good deal for the town"
     # Without the turn ("But" and the other speaker opening the sentence), no opposition.
     assert disputes_of(text.replace("But mayor Tom Ellis said", "Mayor Tom Ellis said")) == ()
+
+
+def test_the_article_finds_a_claim_proved_or_shown_false():
+    found = only(disputes_of("The harbour report by Nora Lind said the port was safe.\n"
+                             "That report turned out to be false."))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("the article",))
+    assert found.claim == "the port was safe"
+    found = only(disputes_of("Councillor Nora Lind said the port was safe for ferries.\n"
+                             "Her statement was shown to be false."))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("the article",))
+    found = only(disputes_of("Previous claims of a looming harbour disaster have proved "
+                             "inaccurate."))
+    assert (found.claim, found.disputants) == ("a looming harbour disaster", ("the article",))

@@ -36,7 +36,8 @@ from bot.briefing.text.quotes import inside_quotes
 # A verdict's subject ends with its copula and articles: "climate change a", "the charges are".
 _COPULA_TAIL = re.compile(
     r"(?:\s+|^)(?:(?:is|are|was|were|be|been|as|a|an|just|all|simply|completely|totally|"
-    r"nothing\s+but|\d+\s+percent)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
+    r"nothing\s+but|\d+\s+percent|has|have|had|proved|proven|(?:turned\s+out|shown|found)"
+    r"\s+to)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"(?:['’]d|\bwould|\bcould|\bmight)\s+(?:\w+\s+)?be\b\W*\w*\W*$",
                            re.IGNORECASE)
 _PASSIVE_TAIL = re.compile(r"\s+(?:had|has|have)?\s*(?:been|was|were|is|are)(?:\s+\w+ly)?\s*$",
@@ -66,6 +67,9 @@ def _stated_claim() -> re.Pattern[str]:
 
 
 _COPULA = re.compile(r"\b(?:is|are|was|were|been|be|proved|proven)\b", re.IGNORECASE)
+_MOST_SUBJECT_WORDS = 12  # in a subject that states the claim it judges
+_CLAUSE_OPENING = re.compile(r",\s+|\b(?:that|after|because|when|since|while|although|though)"
+                             r"\s+", re.IGNORECASE)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 
@@ -135,11 +139,22 @@ class VerdictRules(DisputeLookup):
             return None
         subject = _COPULA_TAIL.sub("", before).strip()
         words = subject.split()
-        if not words or len(words) > 4 or not refers_back(subject) or \
-                words[0].lower() in {"it"}:  # "It is wrong to ...", "it was untrue" of a thing
+        if not words or words[0].lower() in {"it"}:  # "It is wrong to ...", of a thing
             return None
         own = Position(None, Span("", sentence.start, sentence.start), Span("", 0, 0),
                        Span(sentence.text, sentence.start, sentence.end), False)
+        clause = _CLAUSE_OPENING.split(subject)[-1]  # "after her statement was shown to be"
+        if len(clause.split()) <= _MOST_SUBJECT_WORDS and _COPULA.search(
+                before[len(subject):]):
+            stated = _stated_claim().search(clause)  # "previous claims of X have proved
+            if stated is not None and stated.group("content"):  # inaccurate"
+                return self._sentence_dispute(clean_claim(stated.group("content")), ARTICLE,
+                                              sentence)
+            owned = _owned_claim().search(clause)
+            if owned is not None:
+                return self._owned_claim_judged(index, own, owned, clause, ARTICLE, sentence)
+        if len(words) > 4 or not refers_back(subject):
+            return None
         return self._judged_reference(index, own, subject, ARTICLE, sentence)
 
     def _owned_claim_judged(self, index: int, holder: Position, owned: re.Match[str],
@@ -182,9 +197,9 @@ class VerdictRules(DisputeLookup):
         if earlier is None:
             return None
         claimant = earlier.actor or " ".join(earlier.source.text.split())
-        lowered = subject.lower()
-        if not (earlier.actor or phrase_is_nameable(claimant)) or claimant == disputant or any(
-                w in lowered for w in content_words(earlier.content.text, min_length=4)):
+        if not (earlier.actor or phrase_is_nameable(claimant)) or claimant == disputant or \
+                content_words(subject, min_length=4) & content_words(earlier.content.text,
+                                                                      min_length=4):
             return None  # an unknown claimant, or a claim *about* the thing called false
         return Dispute(clean_claim(earlier.content.text), (clean_name(claimant) or claimant,),
                        (disputant,), (self._sentence_of(earlier.content.start), sentence))
