@@ -979,3 +979,9 @@ def test_the_article_finds_a_claim_proved_or_shown_false():
     found = only(disputes_of("Previous claims of a looming harbour disaster have proved "
                              "inaccurate."))
     assert (found.claim, found.disputants) == ("a looming harbour disaster", ("the article",))
+
+
+def test_saying_someone_fabricated_a_story_contests_it():
+    found = only(disputes_of("Mayor Tom Ellis told reporters that he believed Nora Lind had "
+                             "fabricated the harbour story."))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
