@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from bot.briefing.actors.continuity import (
     SPEAKER_BACK,
-    after_unnamed_speaker,
     continuing_speaker,
+    speaker_before,
 )
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
 from bot.briefing.attribution.attributions import Attribution
@@ -90,9 +90,13 @@ def resolve_positions(
     positions: list[Position] = []
     previous: list[Position] = []
     for attribution in attributions:
-        actor = _actor_of_source(text, attribution.source, table, sentence_starts, previous)
-        if actor is None:
-            sentence = max(bisect_right(sentence_starts, attribution.source.start) - 1, 0)
+        sentence = max(bisect_right(sentence_starts, attribution.source.start) - 1, 0)
+        before = speaker_before(text, attribution.source, sentence_starts[sentence],
+                                sentence_starts[max(sentence - 1, 0)],
+                                previous[-_RECENT_POSITIONS:])
+        actor = before.actor if before else _actor_of_source(
+            text, attribution.source, table, sentence_starts, previous)
+        if actor is None and before is None:
             actor = continuing_speaker(
                 attribution.source.text.strip(), attribution.source.start,
                 sentence_starts[sentence], sentence_starts[max(sentence - SPEAKER_BACK, 0)],
@@ -102,9 +106,9 @@ def resolve_positions(
             continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"
         source = attribution.source
-        if actor is None and source.text.strip().lower() == "they":
-            sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
-            source = table.plural_subject_for(source.start, sentence) or source  # those people
+        if actor is None and source.text.strip().lower() == "they":  # those people
+            source = before.source if before else (
+                table.plural_subject_for(source.start, sentence) or source)
         position = Position(actor, source, attribution.cue, attribution.content,
                             attribution.direct, mode)
         positions.append(position)
@@ -121,9 +125,6 @@ def _actor_of_source(
         return None
     sentence = max(bisect_right(sentence_starts, source.start) - 1, 0)
     if len(words) == 1 and words[0].lower() in _OPENING_PRONOUN:
-        if after_unnamed_speaker(words[0], sentence_starts[sentence], sentence_starts[
-                max(sentence - 1, 0)], previous[-_RECENT_POSITIONS:]):
-            return None  # "..., said a spokesman. He added ...": not a person named before
         return table.resolve_pronoun(words[0], source.start, sentence)
     if len(words) == 1 and words[0].lower() == "it":
         return _body_subject(text, source.start, table, sentence_starts, sentence)

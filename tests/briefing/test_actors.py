@@ -434,3 +434,12 @@ def test_a_demonym_before_a_given_name_is_where_the_person_comes_from():
     assert actors["Anna Berg"].mentions == 2
     assert "Norway" in actors
     assert "British Potato Council" in actors  # an organisation's word keeps it whole
+
+
+def test_she_is_not_given_to_a_man_nor_he_to_a_woman():
+    text = ("Mayor Thomas Reed thanked Councillor Margaret Hale at the harbour on Monday.\n"
+            "She said the port would close next year.\n"
+            "Margaret Hale later met Thomas Reed again.\n"
+            "He said the port would stay open.")
+    speakers = [p.actor for p in read_article(text).positions]
+    assert speakers == ["Margaret Hale", "Thomas Reed"]

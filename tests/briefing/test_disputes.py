@@ -985,3 +985,12 @@ def test_saying_someone_fabricated_a_story_contests_it():
     found = only(disputes_of("Mayor Tom Ellis told reporters that he believed Nora Lind had "
                              "fabricated the harbour story."))
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+
+
+def test_they_after_a_group_that_spoke_is_that_group():
+    text = ("Harbour courts should be used only as a last resort, MPs said.\n"
+            "But they rejected the claim made by some campaign groups that the port "
+            "should close.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("MPs",)
+    assert found.claimants == ("some campaign groups",)

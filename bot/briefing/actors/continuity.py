@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.briefing.actors.people import pronoun_fits
 from bot.briefing.actors.table import ActorTable
-from bot.briefing.model import Position
+from bot.briefing.model import Position, Span
 
 SPEAKER_BACK = 6  # sentences; a quote paragraph rarely runs longer
+_OPENING_WORDS = 2  # before a pronoun that opens its sentence: "But then he"
+# "MPs", "Critics", "Labour MPs", "the officials": a group that spoke, not "they" again.
+_PLURAL_SPEAKER = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,2}[A-Za-z]+s", re.IGNORECASE)
+_NOT_GROUPS = frozenset({"this", "his", "its", "is", "was", "as", "us", "yes", "news"})
 _UNNAMED_SPEAKER = re.compile(r"(?:a|an|one)\s+(?:[\w\-]+\s+){0,3}(?:spokesman|spokeswoman|"
                              r"spokesperson|aide|adviser|advisor|official|source|insider)",
                              re.IGNORECASE)
@@ -25,7 +30,7 @@ def continuing_speaker(pronoun: str, offset: int, sentence_start: int, floor: in
     if pronoun.lower() not in {"he", "she"} and not (pronoun == "I" and quoted):
         return None
     earlier = [p for p in positions if p.actor and floor <= p.cue.start < sentence_start
-               and _surely_a_person(p.actor, table)]
+               and _surely_a_person(p.actor, table) and pronoun_fits(pronoun, p.actor)]
     if not earlier:
         return None
     last = max(earlier, key=lambda p: p.cue.start)
@@ -43,14 +48,23 @@ def _surely_a_person(name: str, table: ActorTable) -> bool:
         " " in name or entry.title is not None)
 
 
-def after_unnamed_speaker(pronoun: str, sentence_start: int, previous_start: int,
-                          positions: Sequence[Position]) -> bool:
-    """The sentence before (from `previous_start`) ends with an unnamed speaker ("..., said a
-    spokesman."), whom a "he" or "she" in this one most likely means: then no named person
-    is sure."""
-    if pronoun.lower() not in {"he", "she"} or previous_start >= sentence_start:
-        return False
+def speaker_before(text: str, pronoun: Span, sentence_start: int, previous_start: int,
+                   positions: Sequence[Position]) -> Position | None:
+    """The speaker the sentence before (from `previous_start`) ends with, when a pronoun
+    opening this one (after "But" or "And" at most) most likely means them: "he" or "she"
+    after an unnamed one ("..., said a spokesman. He added"), so that no person named
+    earlier is given the words; "they" after a group that ends its sentence ("Courts should
+    be used as a last resort, MPs said. But they rejected ...")."""
+    word = pronoun.text.strip().lower()
+    if word not in {"he", "she", "they"} or previous_start >= sentence_start or \
+            len(text[sentence_start:pronoun.start].split()) > _OPENING_WORDS:
+        return None
     spoken = [p for p in positions if previous_start <= p.cue.start < sentence_start]
     last = max(spoken, key=lambda p: p.source.start, default=None)
-    return last is not None and last.actor is None and \
-        _UNNAMED_SPEAKER.fullmatch(" ".join(last.source.text.split())) is not None
+    if last is None:
+        return None
+    source = " ".join(last.source.text.split())
+    if word == "they":  # a trailing "..., MPs said.", not a subject that may be misread
+        plural = _PLURAL_SPEAKER.fullmatch(source) and source.lower() not in _NOT_GROUPS
+        return last if plural and last.content.start < last.source.start else None
+    return last if last.actor is None and _UNNAMED_SPEAKER.fullmatch(source) else None

@@ -16,7 +16,7 @@ from bot.briefing.actors.canonical import canonical_names, head_word, surname
 from bot.briefing.actors.companies import company_names
 from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.mentions import RawMention, find_raw_mentions, speaker_names
-from bot.briefing.actors.people import opens_with_given_name
+from bot.briefing.actors.people import opens_with_given_name, pronoun_fits
 from bot.briefing.actors.subjects import unnamed_plural_subjects
 from bot.briefing.language.analysis import Analysis, analyse
 from bot.briefing.model import Actor, Span
@@ -166,7 +166,7 @@ class ActorTable:
             mention = self.mentions[index]
             if mention.sentence < sentence - 2:
                 break
-            if mention.kind not in kinds:
+            if mention.kind not in kinds or not pronoun_fits(word, mention.actor):
                 continue
             if mention.sentence == sentence:
                 return mention.actor

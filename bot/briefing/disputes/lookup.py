@@ -7,7 +7,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from bot.briefing.actors.continuity import after_unnamed_speaker, continuing_speaker
+from bot.briefing.actors.continuity import continuing_speaker, speaker_before
+from bot.briefing.actors.people import pronoun_fits
 from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable
 from bot.briefing.disputes.clauses import (
     clean_name,
@@ -156,11 +157,12 @@ class DisputeLookup:
         person opens it ("Netanyahu said ... although he tweeted"); else the table's guess."""
         sentence = self.sentences[index]
         persons = [m for m in self.table.mentions_in(sentence.start, offset)
-                   if m.kind == "person"]
+                   if m.kind == "person" and pronoun_fits(pronoun, m.actor)]
         if not persons:
-            if after_unnamed_speaker(pronoun, sentence.start,
-                                     self.sentences[max(index - 1, 0)].start, self.positions):
-                return self._source_of_cue(cue_start)
+            if speaker_before(self.text, Span(pronoun, offset, offset + len(pronoun)),
+                              sentence.start, self.sentences[max(index - 1, 0)].start,
+                              self.positions) is not None:
+                return self._source_of_cue(cue_start)  # "said a spokesman. But he denied"
             return (self._source_of_cue(cue_start)
                     or self.table.resolve_pronoun(pronoun, offset, index)
                     or self._recent_speaker(pronoun, offset, index))
