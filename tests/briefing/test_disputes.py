@@ -994,3 +994,9 @@ def test_they_after_a_group_that_spoke_is_that_group():
     found = only(disputes_of(text))
     assert found.disputants == ("MPs",)
     assert found.claimants == ("some campaign groups",)
+
+
+def test_a_quotation_mark_before_no_evidence_does_not_cut_the_disputant():
+    found = only(disputes_of('A harbour inquiry report found "no evidence that the port '
+                             'had been sold in secret."'))
+    assert found.disputants == ("A harbour inquiry report",)

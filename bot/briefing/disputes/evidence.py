@@ -55,7 +55,7 @@ class EvidenceRules(DisputeLookup):
         if _EXISTENCE.search(before) or not before.strip():
             disputant = (self._holder_name(holder) if holder else None) or ARTICLE
         else:
-            verb_at = sentence.start + len(before.rstrip()) - len(verb)
+            verb_at = sentence.start + len(before.rstrip(" \"“”'‘’")) - len(verb)  # 'found "no
             disputant = self._disputant(index, sentence, verb_at) or (
                 self._holder_name(holder) if holder else None)
         if disputant is None:
