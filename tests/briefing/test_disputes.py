@@ -1000,3 +1000,11 @@ def test_a_quotation_mark_before_no_evidence_does_not_cut_the_disputant():
     found = only(disputes_of('A harbour inquiry report found "no evidence that the port '
                              'had been sold in secret."'))
     assert found.disputants == ("A harbour inquiry report",)
+
+
+def test_calling_a_report_a_work_of_fiction_or_rubbish_contests_it():
+    claim = "Councillor Nora Lind published a report saying the harbour would close.\n"
+    found = only(disputes_of(claim + 'Mayor Tom Ellis called the report "a work of fiction".'))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+    found = only(disputes_of(claim + "Mayor Tom Ellis said the report was rubbish."))
+    assert found.disputants == ("Tom Ellis",)
