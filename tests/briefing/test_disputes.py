@@ -1008,3 +1008,10 @@ def test_calling_a_report_a_work_of_fiction_or_rubbish_contests_it():
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
     found = only(disputes_of(claim + "Mayor Tom Ellis said the report was rubbish."))
     assert found.disputants == ("Tom Ellis",)
+
+
+def test_said_that_was_nonsense_points_back_to_the_claim_before():
+    found = only(disputes_of("Councillor Nora Lind said the mayor had sold the harbour land.\n"
+                             'Mayor Tom Ellis said that was "nonsense".'))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+    assert found.claim == "the mayor had sold the harbour land"

@@ -71,6 +71,7 @@ _MOST_SUBJECT_WORDS = 12  # in a subject that states the claim it judges
 _CLAUSE_OPENING = re.compile(r",\s+|\b(?:that|after|because|when|since|while|although|though)"
                              r"\s+", re.IGNORECASE)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
+_POINTER_BEFORE = re.compile(r"\b(that|this)\s*$", re.IGNORECASE)
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 
 
@@ -98,6 +99,9 @@ class VerdictRules(DisputeLookup):
             return carried
         holder = holders[0]
         subject = _COPULA_TAIL.sub("", self.text[holder.content.start:verdict_at])
+        pointer = _POINTER_BEFORE.search(self.text, holder.cue.end, holder.content.start)
+        if not subject.strip() and pointer:  # "said that was nonsense": "that" is the subject
+            subject = pointer.group(1)
         disputant = self._holder_name(holder)
         if disputant is None:
             return None
