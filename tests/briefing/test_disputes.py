@@ -1015,3 +1015,13 @@ def test_said_that_was_nonsense_points_back_to_the_claim_before():
                              'Mayor Tom Ellis said that was "nonsense".'))
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
     assert found.claim == "the mayor had sold the harbour land"
+
+
+def test_no_truth_in_the_claims_and_without_foundation_contest_the_claim_before():
+    claim = "Councillor Nora Lind said the mayor had sold the harbour land.\n"
+    for verdict in ('Mayor Tom Ellis said there was "no truth" in the claims.',
+                    "Mayor Tom Ellis said there was no basis for these reports.",
+                    'Mayor Tom Ellis said the claims were "completely without foundation".',
+                    'Mayor Tom Ellis said her claims were "a smear".'):
+        found = only(disputes_of(claim + verdict))
+        assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))

@@ -72,6 +72,10 @@ _CLAUSE_OPENING = re.compile(r",\s+|\b(?:that|after|because|when|since|while|alt
                              r"\s+", re.IGNORECASE)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
 _POINTER_BEFORE = re.compile(r"\b(that|this)\s*$", re.IGNORECASE)
+# "no truth in the claims", "no basis for these reports": the reference the verdict judges.
+_JUDGED_AFTER = re.compile(r"[\"”’']*\s+(?:in|to|for|behind)\s+(?P<what>(?:the|these|those|such|"
+                           r"his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)\b",
+                           re.IGNORECASE)
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 
 
@@ -92,22 +96,26 @@ class VerdictRules(DisputeLookup):
         if holders[0].content.start + 1 < sentence.start:
             return None  # a verdict deep inside a long quote
         naming = holders[0].cue.text.lower() in load_words("naming_verbs")
-        if not (naming or verdict_is_predicative(sentence.text[match.end():])):
+        judged = _JUDGED_AFTER.match(sentence.text, match.end()) \
+            if match.group().lower().startswith("no ") else None
+        if not (naming or judged or verdict_is_predicative(sentence.text[match.end():])):
             return None  # "the wrong path"; but "called it a hoax perpetrated by ..." is one
         carried = self._claim_in_subject(holders, verdict_at, sentence)
         if carried is not None:
             return carried
         holder = holders[0]
         subject = _COPULA_TAIL.sub("", self.text[holder.content.start:verdict_at])
+        tail = self.text[holder.content.start + len(subject):verdict_at]
         pointer = _POINTER_BEFORE.search(self.text, holder.cue.end, holder.content.start)
         if not subject.strip() and pointer:  # "said that was nonsense": "that" is the subject
             subject = pointer.group(1)
+        if judged:  # "there was no truth in the claims": what has no truth
+            subject = judged.group("what")
         disputant = self._holder_name(holder)
         if disputant is None:
             return None
         if _HYPOTHETICAL.search(self.text[holder.content.start:verdict_at]):
             return None  # "They'd be wrong", "that would be false": no verdict yet
-        tail = self.text[holder.content.start + len(subject):verdict_at]
         # "claims of X were false"; "called the notion of X a hoax"
         stated = _stated_claim().search(subject) if naming or _COPULA.search(tail) else None
         content_at = holder.content.start + (stated.start("content") if stated and
