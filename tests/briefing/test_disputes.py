@@ -1025,3 +1025,9 @@ def test_no_truth_in_the_claims_and_without_foundation_contest_the_claim_before(
                     'Mayor Tom Ellis said her claims were "a smear".'):
         found = only(disputes_of(claim + verdict))
         assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+
+
+def test_questioning_the_accuracy_of_an_account_contests_it():
+    found = only(disputes_of("Councillor Nora Lind said the mayor had sold the harbour land.\n"
+                             "Mayor Tom Ellis questioned the accuracy of her account."))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))

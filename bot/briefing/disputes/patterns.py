@@ -26,6 +26,8 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
             rf"\b[\"”’',]?\s+"
             rf"(?:(?:a|an|the|any|all|these|"
             rf"those|such|that|this|his|her|their|its|our|reports?|claims?)\s+)?"
+            rf"(?:(?:accuracy|truth|veracity|validity|credibility)\s+of\s+"  # "the accuracy
+            rf"(?:(?:the|these|those|this|that|his|her|their|its)\s+)?)?"  # of her account"
             rf"(?:(?!{_FUNCTION_WORDS}\b){_NAME_CHARS}+\s+){{0,5}}?"
             rf"(?P<noun>{_alternation('claim_nouns')})\b|"
             rf"\b(?P<verb_that>{_alternation('dispute_verbs')})\s+(?:(?!that\b)\w+\s+){{0,3}}?"
