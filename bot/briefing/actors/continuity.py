@@ -1,5 +1,6 @@
-"""Speaker continuity: a "he said" after a run of quotes is the person quoted last, and a
-"he" after "..., said a spokesman." is that spokesman, not a person named before."""
+"""Speaker continuity: a "he said" after a run of quotes is the person quoted last (when
+"he" fits the name); a "he" after "..., said a spokesman." is that spokesman, not a person
+named before; "they" after "..., MPs said." is those MPs."""
 
 from __future__ import annotations
 
