@@ -443,3 +443,11 @@ def test_she_is_not_given_to_a_man_nor_he_to_a_woman():
             "He said the port would stay open.")
     speakers = [p.actor for p in read_article(text).positions]
     assert speakers == ["Margaret Hale", "Thomas Reed"]
+
+
+def test_mr_and_ms_are_forms_of_address_not_roles():
+    _, actors = actors_of("Mr Tom Ellis said the port would close. Later Harbour Minister Tom "
+                          "Ellis spoke again. Ms Nora Lind said little.")
+    assert actors["Tom Ellis"].title == "Harbour Minister"
+    assert actors["Nora Lind"].title is None
+    assert actors["Nora Lind"].kind == "person"

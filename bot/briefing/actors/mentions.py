@@ -82,7 +82,7 @@ _WORD_TOKEN = re.compile(r"\b[\w\-]+\b")  # "Trump's" holds "Trump"
 @cache
 def _lone_speaker() -> re.Pattern[str]:
     """One capitalised word, maybe after "Mr" or "Dr": "Trump", "Mr Eavis", "EMI"."""
-    honorifics = "|".join(h.capitalize() for h in sorted(_SURNAME_HONORIFICS))
+    honorifics = "|".join(h.capitalize() for h in sorted(SURNAME_HONORIFICS))
     return re.compile(rf"(?:(?:{honorifics})\.?\s+)?([A-Z][\w'’\-]+)")
 
 
@@ -218,7 +218,7 @@ def _mentions_in_run(
     # Drop openers and time words ("However", "On Wednesday"), and trailing connectors.
     after_honorific = False  # "Mr King": "King" is a surname, no title
     while words and normalise(words[0]) in gaz.non_actors and not known_start(words, gaz):
-        after_honorific = normalise(words[0]) in _SURNAME_HONORIFICS
+        after_honorific = normalise(words[0]) in SURNAME_HONORIFICS
         run, words = run[1:], words[1:]
         initial = False
     while words and (words[-1] in CONNECTORS or (normalise(words[-1]) in gaz.non_actors
@@ -253,7 +253,7 @@ def _mentions_in_run(
     title_len = titled_person(words, run, analysis, gaz) or _title_prefix(words, gaz,
                                                                             after_honorific)
     honorific = bool(title_len) and normalise(words[title_len - 1]) in HONORIFICS
-    surname_word = bool(title_len) and normalise(words[title_len - 1]) in _SURNAME_HONORIFICS
+    surname_word = bool(title_len) and normalise(words[title_len - 1]) in SURNAME_HONORIFICS
     if title_len:
         if not honorific:  # "Ms Hewitt" has no role
             title_parts.append(" ".join(words[:title_len]))
@@ -277,7 +277,7 @@ def _mentions_in_run(
                                said_a_body=title is None and _appositive_body(
                                    text, end, sentence.end),
                                surname_only=len(words) == 1 and (surname_word or normalise(
-                                   title or "") in _SURNAME_HONORIFICS)))
+                                   title or "") in SURNAME_HONORIFICS)))
     return mentions
 
 
@@ -314,14 +314,14 @@ def _title_prefix(words: list[str], gaz: Gazetteer, after_honorific: bool = Fals
     for end in range(len(keys), 1, -1):
         for size in range(min(end - 1, gaz.longest_title), 0, -1):
             if tuple(keys[end - size:end]) in gaz.titles and not (
-                    size == 1 and end == len(keys) and (keys[end - 2] in _SURNAME_HONORIFICS
+                    size == 1 and end == len(keys) and (keys[end - 2] in SURNAME_HONORIFICS
                                                         or keys[end - 2] in given_names())):
                 return end - 1
     return 0
 
 
 # Honorifics followed by a surname ("Mr Howard"); "Sir Anthony" takes a given name.
-_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
+SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 # An acronym after "The" opening a sentence is still after a determiner ("The ONS said").
 _ANY_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)

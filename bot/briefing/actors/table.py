@@ -15,7 +15,12 @@ from dataclasses import dataclass, field, replace
 from bot.briefing.actors.canonical import canonical_names, head_word, surname
 from bot.briefing.actors.companies import company_names
 from bot.briefing.actors.gazetteer import gazetteer, normalise
-from bot.briefing.actors.mentions import RawMention, find_raw_mentions, speaker_names
+from bot.briefing.actors.mentions import (
+    SURNAME_HONORIFICS,
+    RawMention,
+    find_raw_mentions,
+    speaker_names,
+)
 from bot.briefing.actors.people import opens_with_given_name, pronoun_fits
 from bot.briefing.actors.subjects import unnamed_plural_subjects
 from bot.briefing.language.analysis import Analysis, analyse
@@ -192,7 +197,8 @@ class ActorTable:
         top = scored[0][0] if scored else 1.0
         return tuple(
             Actor(
-                name=entry.name, kind=entry.kind, title=entry.title,
+                name=entry.name, kind=entry.kind,
+                title=None if _address_only(entry.title) else entry.title,
                 aliases=tuple(sorted(entry.aliases - {entry.name})),
                 mentions=entry.mentions, salience=score / top if top else 0.0,
             )
@@ -213,6 +219,11 @@ def _home_of_role(source: Span, mention: Mention) -> bool:
 def _after_locative(source: Span, mention: Mention) -> bool:
     before = source.text[:mention.start - source.start].split()
     return bool(before) and before[-1].lower() in _LOCATIVES
+
+
+def _address_only(title: str | None) -> bool:
+    """"Mr", "Ms.", "Dr": a form of address, which shows no role (though it shows a person)."""
+    return bool(title) and all(normalise(w) in SURNAME_HONORIFICS for w in title.split())
 
 
 def _is_title(name: str) -> bool:
@@ -272,8 +283,9 @@ def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None 
             weight += _LEAD_WEIGHT
         entry.weight += weight
         entry.aliases.add(mention.name)
-        if entry.title is None and mention.title:
-            entry.title = mention.title
+        if mention.title and (entry.title is None or (
+                _address_only(entry.title) and not _address_only(mention.title))):
+            entry.title = mention.title  # "Chancellor" rather than "Mr"
         mentions.append(Mention(name, kind, mention.start, mention.end, mention.sentence,
                                 bool(mention.demonym_of)))
     return ActorTable(entries, tuple(mentions), tuple(m.start for m in mentions),
