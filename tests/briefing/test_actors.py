@@ -451,3 +451,10 @@ def test_mr_and_ms_are_forms_of_address_not_roles():
     assert actors["Tom Ellis"].title == "Harbour Minister"
     assert actors["Nora Lind"].title is None
     assert actors["Nora Lind"].kind == "person"
+
+
+def test_a_role_cut_short_is_no_role():
+    _, actors = actors_of("The editor of The Harbour Times, Tom Ellis, said the port would "
+                          "close.")
+    assert actors["Tom Ellis"].title == "editor of The Harbour Times"
+    assert actors["Harbour Times"].title is None  # not "editor of The"

@@ -198,7 +198,7 @@ class ActorTable:
         return tuple(
             Actor(
                 name=entry.name, kind=entry.kind,
-                title=None if _address_only(entry.title) else entry.title,
+                title=None if _no_role(entry.title) else entry.title,
                 aliases=tuple(sorted(entry.aliases - {entry.name})),
                 mentions=entry.mentions, salience=score / top if top else 0.0,
             )
@@ -221,9 +221,15 @@ def _after_locative(source: Span, mention: Mention) -> bool:
     return bool(before) and before[-1].lower() in _LOCATIVES
 
 
-def _address_only(title: str | None) -> bool:
-    """"Mr", "Ms.", "Dr": a form of address, which shows no role (though it shows a person)."""
-    return bool(title) and all(normalise(w) in SURNAME_HONORIFICS for w in title.split())
+_CUT_SHORT = frozenset({"of", "for", "to", "at", "the", "and"})
+
+
+def _no_role(title: str | None) -> bool:
+    """"Mr", "Ms.", "Dr": a form of address, which shows no role (though it shows a person);
+    nor does a phrase ending in one ("spokesman for Mrs", the role of someone before the
+    name) or in a preposition, cut short ("editor of The" keeps no role either way)."""
+    words = [normalise(w) for w in (title or "").split()]
+    return bool(words) and (words[-1] in SURNAME_HONORIFICS or words[-1] in _CUT_SHORT)
 
 
 def _is_title(name: str) -> bool:
@@ -284,7 +290,7 @@ def find_actors(text: str, sentences: Sequence[Span], analysis: Analysis | None 
         entry.weight += weight
         entry.aliases.add(mention.name)
         if mention.title and (entry.title is None or (
-                _address_only(entry.title) and not _address_only(mention.title))):
+                _no_role(entry.title) and not _no_role(mention.title))):
             entry.title = mention.title  # "Chancellor" rather than "Mr"
         mentions.append(Mention(name, kind, mention.start, mention.end, mention.sentence,
                                 bool(mention.demonym_of)))
