@@ -458,3 +458,10 @@ def test_a_role_cut_short_is_no_role():
                           "close.")
     assert actors["Tom Ellis"].title == "editor of The Harbour Times"
     assert actors["Harbour Times"].title is None  # not "editor of The"
+
+
+def test_a_clause_after_a_comma_is_no_appositive_role():
+    _, actors = actors_of("In Ohio, Republican candidates aren't that far apart on policy. "
+                          "Voters in Ohio were unsure.")
+    assert actors["Ohio"].kind == "place"
+    assert actors["Ohio"].title is None

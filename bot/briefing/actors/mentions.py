@@ -34,6 +34,7 @@ from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*", re.UNICODE)
 _PRE_TITLE_MODIFIERS = frozenset({"former", "senior", "deputy", "acting", "top", "chief"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,11}?[\w'’\-]+)\s*(?=[,;.]|$)", re.UNICODE
 )
@@ -267,7 +268,7 @@ def _mentions_in_run(
     title = " ".join(title_parts) if title_len and title_parts else None
     if title is None:
         title = _title_before(text, sentence.start, start, gaz) or _appositive_title(
-            text, end, sentence.end, gaz)
+            text, end, sentence.end, gaz, analysis)
     before = _DETERMINER_BEFORE if not text[start:end].isupper() else _ANY_DETERMINER_BEFORE
     determiner = bool(before.search(text, max(sentence.start, start - 5), start))
     if not title_len and (body := person_body(text, start, end, sentence.end, gaz)):
@@ -395,10 +396,13 @@ def _appositive_body(text: str, end: int, limit: int) -> bool:
         ("the", "a", "an")) and normalise(match.group(1).split()[-1]) in load_words("body_nouns")
 
 
-def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer) -> str | None:
-    """A role in an appositive: "Emily Horne, White House ... spokesperson," ."""
+def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer, analysis: Analysis
+                      ) -> str | None:
+    """A role in an appositive: "Emily Horne, White House ... spokesperson," . Not a clause
+    with a finite verb ("..., the prime minister took questions sent in by e-mail")."""
     match = _APPOSITIVE.match(text, end, limit)
-    if not match:
+    if not match or any(analysis.tags[i] in _FINITE_TAGS
+                        for i in analysis.tokens_in(match.start(1), match.end(1))):
         return None
     phrase = match.group(1)
     words = [normalise(w) for w in phrase.split()]
