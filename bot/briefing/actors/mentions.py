@@ -26,7 +26,7 @@ from bot.briefing.actors.evidence import (
 )
 from bot.briefing.actors.gazetteer import Gazetteer, gazetteer, normalise
 from bot.briefing.actors.people import given_names, opens_with_given_name
-from bot.briefing.language.analysis import Analysis
+from bot.briefing.language.analysis import FINITE_VERB_TAGS, Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
@@ -34,7 +34,6 @@ from bot.briefing.text.keywords import ENGLISH_STOP_WORDS
 # An acronym with dots (U.S., U.K.) or a word with inner apostrophes and hyphens.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w'’\-]*", re.UNICODE)
 _PRE_TITLE_MODIFIERS = frozenset({"former", "senior", "deputy", "acting", "top", "chief"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?((?:[\w'’\-]+\s+){0,11}?[\w'’\-]+)\s*(?=[,;.]|$)", re.UNICODE
 )
@@ -401,7 +400,7 @@ def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer, analysis:
     """A role in an appositive: "Emily Horne, White House ... spokesperson," . Not a clause
     with a finite verb ("..., the prime minister took questions sent in by e-mail")."""
     match = _APPOSITIVE.match(text, end, limit)
-    if not match or any(analysis.tags[i] in _FINITE_TAGS
+    if not match or any(analysis.tags[i] in FINITE_VERB_TAGS
                         for i in analysis.tokens_in(match.start(1), match.end(1))):
         return None
     phrase = match.group(1)

@@ -16,11 +16,7 @@ _CLEARLY = 10  # times as common for one sex as for the other
 @cache
 def given_names() -> frozenset[str]:
     """Lower-case given names."""
-    found: set[str] = set()
-    for name in _LISTS:
-        text = resources.files("names").joinpath(name).read_text(encoding="ascii")
-        found.update(line.split(maxsplit=1)[0].lower() for line in text.splitlines() if line)
-    return frozenset(found)
+    return frozenset(_name_shares(_LISTS[0])) | frozenset(_name_shares(_LISTS[1]))
 
 
 @cache

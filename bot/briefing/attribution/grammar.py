@@ -19,12 +19,11 @@ from bot.briefing.attribution.speakers import (
     is_speaker_phrase,
     subject_as_source,
 )
-from bot.briefing.language.analysis import Analysis
+from bot.briefing.language.analysis import FINITE_VERB_TAGS, Analysis
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Span
 from bot.briefing.text.cover import Cover
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLAUSE_OPENERS = frozenset({"that", "if", "whether", "how", "why", "what", "when", "where",
                              "who", "which"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re"})
@@ -129,7 +128,7 @@ def _states_a_clause(attribution: Attribution, analysis: Analysis, text: str) ->
         return True
     if first == "to" and len(words) > 1 and analysis.tags[words[1]] == "VB":
         return True
-    return any(analysis.tags[i] in _FINITE for i in _main_clause(words, analysis))
+    return any(analysis.tags[i] in FINITE_VERB_TAGS for i in _main_clause(words, analysis))
 
 
 def _main_clause(words: list[int], analysis: Analysis) -> list[int]:
@@ -153,7 +152,8 @@ def _opens_with_preposition(attribution: Attribution, analysis: Analysis, text: 
             or attribution.cue.text.lower() in load_words("source_phrases"):
         return False
     first = text[analysis.starts[tokens[0]]:analysis.ends[tokens[0]]].lower()
-    return first not in _CLAUSE_OPENERS and not any(analysis.tags[i] in _FINITE for i in tokens)
+    return first not in _CLAUSE_OPENERS and not any(analysis.tags[i] in FINITE_VERB_TAGS
+                                                    for i in tokens)
 
 
 def _declined_to_speak(attribution: Attribution) -> bool:

@@ -47,14 +47,13 @@ from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 _AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a dismissal calls it
+_CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked|contested)"
+_CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
 # "[But] the claim [that ...] was [flatly] denied by": the subject, then the by-agent.
 _PASSIVE = re.compile(
     r"^(?:\W*(?:but|however|and|yet)\b,?\s+)?(?P<subject>[^,;:]{3,200}?)\s+"
     r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked)\s+by\s+",
-    re.IGNORECASE)
-_CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contested)"
-_CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
+    rf"{_CONTESTED}\s+by\s+", re.IGNORECASE)
 
 
 @cache
@@ -71,6 +70,8 @@ def _appended() -> re.Pattern[str]:
 # "City experts say [that] ...": who states the clause an appended claim noun sums up.
 _SAID = re.compile(r"\W*(?P<who>[^,;:]{2,60}?)\s+(?:say|says|said|claim|claims|claimed|allege|"
                    r"alleges|alleged|argue|argues|argued)\s+(?:that\s+)?", re.IGNORECASE)
+
+
 @cache
 def _claim_makers(stems: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A noun phrase ("a rape allegation made against X") and a clause ("X was accused of Y",
@@ -305,16 +306,13 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         if owner is not None and owner != disputant:  # "denied Swift's claims"
             earlier = self._latest_position_of(owner, index, start, back=OWNER_BACK)
             if earlier is not None:
-                return (clean_claim(earlier.content.text), [owner],
-                        (self._sentence_of(earlier.content.start), sentence))
+                return self._claim_before(earlier, owner, sentence)
         article, noun = words[0].lower(), re.sub(r"\W+$", "", words[-1])
         accusation = is_accusation_noun(noun)
         if article in _DEFINITE or (article == "any" and accusation):
             cued = self._cued_referent(index, start, noun, disputant)
             if cued is not None and len(cued.content.text.split()) >= MIN_CLAIM_WORDS:
-                claimant = self._claimant_of(cued, noun)  # "Two lawsuits have accused": none
-                return (clean_claim(cued.content.text), [claimant] if claimant else [],
-                        (self._sentence_of(cued.content.start), sentence))
+                return self._claim_before(cued, self._claimant_of(cued, noun), sentence)
             named_before = self._antecedent(index, noun) if accusation else None
             if named_before is not None:  # "Assange was accused of rape ... He denies the
                 claim, before = named_before  # accusation"
@@ -323,14 +321,20 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             claimant = earlier and self._claimant_of(earlier, noun)
             if earlier is not None and claimant and claimant != disputant and \
                     len(earlier.content.text.split()) >= MIN_CLAIM_WORDS:
-                return (clean_claim(earlier.content.text), [claimant],
-                        (self._sentence_of(earlier.content.start), sentence))
+                return self._claim_before(earlier, claimant, sentence)
         if article in _COLLECTIVE:
             named_before = self._antecedent(index, noun)
             if named_before is not None:  # "faced a second sex-related allegation ... denied
                 claim, before = named_before  # both allegations"
                 return claim, claimants, (before, sentence)
         return clean_claim(phrase), claimants, (sentence,)
+
+    def _claim_before(self, earlier: Position, claimant: str | None, sentence: Span
+                      ) -> tuple[str, list[str], tuple[Span, ...]]:
+        """An earlier position's claim, its claimant ("Two lawsuits have accused": none) and
+        the two sentences that show it."""
+        return (clean_claim(earlier.content.text), [claimant] if claimant else [],
+                (self._sentence_of(earlier.content.start), sentence))
 
     def _claimant_of(self, earlier: Position, noun: str) -> str | None:
         """Who made the claim a reference points back to: the position's actor, else its

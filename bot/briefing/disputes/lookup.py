@@ -159,12 +159,12 @@ class DisputeLookup:
         persons = [m for m in self.table.mentions_in(sentence.start, offset)
                    if m.kind == "person" and pronoun_fits(pronoun, m.actor)]
         if not persons:
-            if speaker_before(self.text, Span(pronoun, offset, offset + len(pronoun)),
-                              sentence.start, self.sentences[max(index - 1, 0)].start,
-                              self.positions) is not None:
-                return self._source_of_cue(cue_start)  # "said a spokesman. But he denied"
-            return (self._source_of_cue(cue_start)
-                    or self.table.resolve_pronoun(pronoun, offset, index)
+            spoken = self._source_of_cue(cue_start)
+            if spoken or speaker_before(self.text, Span(pronoun, offset, offset + len(pronoun)),
+                                        sentence.start, self.sentences[max(index - 1, 0)].start,
+                                        self.positions):
+                return spoken  # "said a spokesman. But he denied": no one named before
+            return (self.table.resolve_pronoun(pronoun, offset, index)
                     or self._recent_speaker(pronoun, offset, index))
         opening = len(self.text[sentence.start:persons[0].start].split()) <= 2
         alone = len({m.actor for m in persons}) == 1 and pronoun.lower() in {"he", "she"}

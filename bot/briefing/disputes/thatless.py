@@ -12,11 +12,11 @@ from functools import cache
 from bot.briefing.disputes.clauses import clean_claim, cue_is_blocked, trim_claim
 from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
+from bot.briefing.language.analysis import FINITE_VERB_TAGS
 from bot.briefing.model import Dispute, Span
 
 _SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _LONGEST_SUBJECT = 5  # tokens
 
 
@@ -73,10 +73,10 @@ class ThatlessRules(DisputeLookup):
             return False
         first = self.text[self.analysis.starts[tokens[0]]:self.analysis.ends[tokens[0]]]
         if first.lower() in _SUBJECT_PRONOUNS:
-            return len(tokens) > 1 and self.analysis.tags[tokens[1]] in _FINITE_TAGS
+            return len(tokens) > 1 and self.analysis.tags[tokens[1]] in FINITE_VERB_TAGS
         for offset, token in enumerate(tokens):
             tag = self.analysis.tags[token]
-            if tag in _FINITE_TAGS:
+            if tag in FINITE_VERB_TAGS:
                 return offset > 0
             if tag not in _SUBJECT_TAGS:
                 return False

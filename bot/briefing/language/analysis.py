@@ -18,6 +18,7 @@ from bot.briefing.model import Span
 # context, short enough that memory stays flat on a huge page.
 _CHUNK_CHARS = 3000
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb that makes a clause
 # Model labels -> actor kinds.
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "PLACE": "place", "GROUP": "group"}
 
