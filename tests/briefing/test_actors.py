@@ -465,3 +465,10 @@ def test_a_clause_after_a_comma_is_no_appositive_role():
                           "Voters in Ohio were unsure.")
     assert actors["Ohio"].kind == "place"
     assert actors["Ohio"].title is None
+
+
+def test_a_kind_of_body_before_a_name_makes_an_organisation_but_a_job_does_not():
+    _, actors = actors_of("Ruth Kelly gets support from the Catholic movement Opus Dei. She "
+                          "thanked the producer Quincy Jones.")
+    assert actors["Opus Dei"].kind == "organization"
+    assert actors["Quincy Jones"].kind == "person"

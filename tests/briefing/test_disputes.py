@@ -1031,3 +1031,45 @@ def test_questioning_the_accuracy_of_an_account_contests_it():
     found = only(disputes_of("Councillor Nora Lind said the mayor had sold the harbour land.\n"
                              "Mayor Tom Ellis questioned the accuracy of her account."))
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+
+
+def test_a_denial_whose_clause_verb_the_tagger_reads_as_a_participle_still_contests_it():
+    text = ("Education Secretary Ruth Kelly spoke about her beliefs.\n"
+            "But she denied her faith meant she would refuse key government jobs.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Ruth Kelly",)
+    assert found.claim == "her faith meant she would refuse key government jobs"
+
+
+def test_a_participle_without_a_clause_after_it_opens_no_denied_clause():
+    assert disputes_of("The border guards denied the visas issued by the embassy in Vell.") == ()
+
+
+def test_a_claim_noun_with_a_bare_relative_clause_after_a_clause_contests_it():
+    text = ("Harbour traders were angry.\n"
+            "Local traders say the harbour fund was spent on a new yacht, a charge the mayor "
+            "denies.")
+    found = only(disputes_of(text))
+    assert found.claim == "the harbour fund was spent on a new yacht"
+    assert found.claimants == ("Local traders",)
+
+
+def test_a_reference_resolves_to_the_clause_of_a_claim_noun_before_it():
+    text = ("The former harbour minister was speaking amid claims that Mr Ellis is part of a "
+            "Labour \"dirty tricks\" campaign. That charge was denied by Mrs Lind, who said the "
+            "Tories were afraid of Mr Ellis.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Lind",)
+    assert found.claim == 'Mr Ellis is part of a Labour "dirty tricks" campaign'
+    assert len(found.evidence) == 2
+
+
+def test_an_adverb_between_a_negation_and_the_cue_still_blocks_it():
+    for text in ("Mayor Tom Ellis did not categorically deny that he took money from the fund.",
+                 "Mayor Tom Ellis has never once denied taking money from the fund."):
+        assert disputes_of(text) == ()
+
+
+def test_an_adverb_of_frequency_before_the_cue_leaves_the_subject_named():
+    found = only(disputes_of("The Harbour Board has twice denied doing anything wrong."))
+    assert found.disputants == ("Harbour Board",)

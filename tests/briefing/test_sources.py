@@ -70,3 +70,9 @@ def test_a_name_before_its_role_appositive_leads_the_source():
     found = speakers("Sir Bernard Ingham, Margaret Thatcher's former press secretary, took a "
                      "dim view, accusing the programme of corrupting politics.")
     assert [actor for actor, _, _ in found] == ["Bernard Ingham"]
+
+
+def test_an_adverb_in_commas_after_an_auxiliary_is_not_part_of_the_source():
+    found = speakers('"We have severe problems," said Peter Zombic, the director. He did, '
+                     'however, admit that the label had lost control of its music.')
+    assert (("Peter Zombic", "He", "the label had lost control of its music") in found)

@@ -274,8 +274,9 @@ def _mentions_in_run(
         end, title = body, None  # "the Trump campaign": an organisation, not Trump
     mentions.append(RawMention(text[start:end], start, end, title, index, initial,
                                after_determiner=determiner and not title_len,
-                               said_a_body=title is None and _appositive_body(
-                                   text, end, sentence.end),
+                               said_a_body=title is None and (_appositive_body(
+                                   text, end, sentence.end) or _body_before(
+                                   text, sentence.start, start)),
                                surname_only=len(words) == 1 and (surname_word or normalise(
                                    title or "") in SURNAME_HONORIFICS)))
     return mentions
@@ -393,6 +394,20 @@ def _appositive_body(text: str, end: int, limit: int) -> bool:
     match = _APPOSITIVE.match(text, end, limit)
     return bool(match) and text[end:match.start(1)].lower().rstrip().endswith(
         ("the", "a", "an")) and normalise(match.group(1).split()[-1]) in load_words("body_nouns")
+
+
+def _body_before(text: str, floor: int, start: int) -> bool:
+    """The name follows a kind of organisation: "the Catholic movement Opus Dei", "the
+    drugmaker Novartis"."""
+    match = _BODY_BEFORE.search(text, max(floor, start - 60), start)
+    noun = normalise(match.group(1)) if match else ""
+    return noun in load_words("body_nouns") and noun not in _ALSO_JOBS
+
+
+_BODY_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+$")
+# Body nouns that are also people's jobs before a name: "the producer Quincy Jones".
+_ALSO_JOBS = frozenset({"producer", "publisher", "broadcaster", "operator", "supplier",
+                        "maker", "giant"})
 
 
 def _appositive_title(text: str, end: int, limit: int, gaz: Gazetteer, analysis: Analysis

@@ -34,8 +34,8 @@ def source_before(masked: str, seg_start: int, cue_start: int) -> tuple[int, int
     modifiers = load_words("verb_modifiers")
     while tokens and (_is_modifier(tokens[-1].group(), modifiers) or (
         len(tokens) > 1 and tokens[-1].group().lower() in _BE_FORMS  # "He was referring to"
-    )):
-        tokens.pop()
+    ) or _ends_in_aside(tokens, modifiers)):
+        del tokens[-3 if _ends_in_aside(tokens, modifiers) else -1:]
     if not tokens or tokens[-1].group() in _LEFT_STOPS or tokens[-1].group().startswith("_"):
         return None
     if tokens[-1].group() == ",":
@@ -119,6 +119,14 @@ def looks_like_source(words: list[str]) -> bool:
         if word[0].isupper() and lowered not in determiners:
             return True
     return False
+
+
+def _ends_in_aside(tokens: list[re.Match[str]], modifiers: frozenset[str]) -> bool:
+    """The tokens end in an adverb set off by commas after a word: "He did, however,"."""
+    return len(tokens) > 3 and [t.group() for t in tokens[-3::2]] == [",", ","] and (
+        _is_modifier(tokens[-2].group(), modifiers)
+        or tokens[-2].group().lower() in load_words("sentence_adverbs")) and \
+        tokens[-4].group() not in {",", *_HARD_STOPS}
 
 
 def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:

@@ -12,7 +12,7 @@ _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _SUBJECT_ENDERS = _PRONOUNS | {"who"}
 _SOFT_ADVERBS = frozenset({"also", "again", "earlier", "later", "since", "still", "already",
                            "now", "once", "then", "previously", "promptly", "swiftly",
-                           "flat-out", "outright", "always", "long"})
+                           "flat-out", "outright", "always", "long", "twice", "never", "ever"})
 _OPENERS = frozenset({"but", "and", "however", "yet", "so", "whilst", "while", "although",
                       "though", "if", "meanwhile", "then", "still", "now", "later"})
 _NOT_ADVERBS = frozenset({"ally", "family", "assembly", "rally", "supply", "monopoly", "italy",
@@ -48,7 +48,11 @@ def cue_is_blocked(prefix: str, verb: str) -> bool:
     raw = _WORD.findall(prefix)
     if raw and raw[0].lower() in {"if", "unless", "whether", "should"} and "," not in prefix:
         return True  # a hypothetical: "If Roos denies the report, ..."
-    last = [w.lower().strip("'’.") for w in raw[-3:]]
+    last = [w.lower().strip("'’.") for w in raw[-5:]]
+    while len(last) > 1 and last[-1] not in {"never", "ever"} and (
+            last[-1] in _SOFT_ADVERBS or _adverb(last[-1])):
+        last.pop()  # "did not categorically deny", "has never once denied"
+    last = last[-3:]
     if not last:
         return verb.lower() in load_words("dispute_noun_forms")
     previous = last[-1]

@@ -58,12 +58,12 @@ _PASSIVE = re.compile(
 
 @cache
 def _appended() -> re.Pattern[str]:
-    """", a claim denied by the chancellor", ", claims which Labour denies": a claim noun in
+    """", a claim denied by the chancellor", ", claims [which] Labour denies": a claim noun in
     apposition to the clause before it, and who contests it."""
     return re.compile(
         rf",\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{alternation('claim_nouns')})\s+"
         rf"(?:(?:\w+ly\s+)?{_CONTESTED}\s+by\s+(?P<agent>[^,;:.]{{2,80}})"
-        rf"|(?:which|that)\s+(?P<subject>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
+        rf"|(?:which\s+|that\s+)?(?P<subject>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
         rf"(?:\w+ly\s+)?{_CONTESTS})\b", re.IGNORECASE)
 
 
@@ -322,6 +322,9 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             if earlier is not None and claimant and claimant != disputant and \
                     len(earlier.content.text.split()) >= MIN_CLAIM_WORDS:
                 return self._claim_before(earlier, claimant, sentence)
+            clause = self._claim_clause_before(index) if article in _DEFINITE else None
+            if clause is not None:  # "amid claims that X ... That charge was denied by Y"
+                return clause[0], claimants, (clause[1], sentence)
         if article in _COLLECTIVE:
             named_before = self._antecedent(index, noun)
             if named_before is not None:  # "faced a second sex-related allegation ... denied

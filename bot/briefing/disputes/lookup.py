@@ -17,8 +17,9 @@ from bot.briefing.disputes.clauses import (
     phrase_is_nameable,
     plausible_name,
     subject_phrase,
+    trim_claim,
 )
-from bot.briefing.disputes.patterns import cue_stems, dispute_patterns
+from bot.briefing.disputes.patterns import claim_noun_clause, cue_stems, dispute_patterns
 from bot.briefing.language.analysis import Analysis
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
@@ -276,6 +277,20 @@ class DisputeLookup:
         disputant, three sentences back at most."""
         return self._cued_referent(index, before, noun, disputant) or \
             self._earlier_position(index, before, disputant, back=3)
+
+    def _claim_clause_before(self, index: int) -> tuple[str, Span] | None:
+        """The clause a claim noun introduced in the two sentences before, with its sentence:
+        "amid claims that Mr Campbell is part of a dirty tricks campaign"."""
+        for back in (1, 2):
+            if index - back < 0:
+                break
+            earlier = self.sentences[index - back]
+            match = claim_noun_clause().search(earlier.text)
+            if match is not None:
+                claim = trim_claim(earlier.text[match.end():])
+                if len(claim.split()) >= MIN_CLAIM_WORDS:
+                    return claim, earlier
+        return None
 
     def _holder_name(self, position: Position) -> str | None:
         """Who holds a position, as a reader should see it: the resolved actor when the

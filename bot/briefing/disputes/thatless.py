@@ -76,8 +76,18 @@ class ThatlessRules(DisputeLookup):
             return len(tokens) > 1 and self.analysis.tags[tokens[1]] in FINITE_VERB_TAGS
         for offset, token in enumerate(tokens):
             tag = self.analysis.tags[token]
-            if tag in FINITE_VERB_TAGS:
+            if tag in FINITE_VERB_TAGS or (tag == "VBN" and self._takes_clause(token)):
                 return offset > 0
             if tag not in _SUBJECT_TAGS:
                 return False
         return False
+
+    def _takes_clause(self, token: int) -> bool:
+        """A clause opens after the word, so the tagger's participle is a past tense that
+        takes it: "denied her faith meant she would refuse"."""
+        assert self.analysis is not None
+        after = token + 1
+        if after >= len(self.analysis.tags):
+            return False
+        word = self.text[self.analysis.starts[after]:self.analysis.ends[after]].lower()
+        return word in _SUBJECT_PRONOUNS - {"it", "there"} or word == "that"

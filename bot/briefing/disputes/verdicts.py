@@ -26,7 +26,7 @@ from bot.briefing.disputes.lookup import (
     OWNER_BACK,
     DisputeLookup,
 )
-from bot.briefing.disputes.patterns import claim_noun_clause, refers_back
+from bot.briefing.disputes.patterns import refers_back
 from bot.briefing.disputes.phrases import alternation as _alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -189,17 +189,12 @@ class VerdictRules(DisputeLookup):
     def _named_before(self, index: int, sentence: Span, disputant: str) -> Dispute | None:
         """"There was speculation the pair were ... . He dismissed them as nonsense": the
         clause a claim noun introduced in the two sentences before."""
-        for back in (1, 2):
-            if index - back < 0:
-                break
-            earlier = self.sentences[index - back]
-            match = claim_noun_clause().search(earlier.text)
-            if match is not None:
-                claim = trim_claim(earlier.text[match.end():])
-                if len(claim.split()) >= 3:
-                    claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
-                    return Dispute(claim, tuple(claimants), (disputant,), (earlier, sentence))
-        return None
+        found = self._claim_clause_before(index)
+        if found is None:
+            return None
+        claim, earlier = found
+        claimants = self._claimants_by_overlap(claim, {disputant}, sentence)
+        return Dispute(claim, tuple(claimants), (disputant,), (earlier, sentence))
 
     def _judged_reference(self, index: int, holder: Position, subject: str, disputant: str,
                           sentence: Span) -> Dispute | None:
