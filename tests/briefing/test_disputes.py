@@ -1073,3 +1073,29 @@ def test_an_adverb_between_a_negation_and_the_cue_still_blocks_it():
 def test_an_adverb_of_frequency_before_the_cue_leaves_the_subject_named():
     found = only(disputes_of("The Harbour Board has twice denied doing anything wrong."))
     assert found.disputants == ("Harbour Board",)
+
+
+def test_which_after_an_allegation_clause_contests_that_clause():
+    text = ("Mayor Tom Ellis spoke on Monday. He faces allegations that he sold the harbour land "
+            "to a private fund, which he has denied.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Tom Ellis",)
+    assert found.claim == "he sold the harbour land to a private fund"
+
+
+def test_which_after_a_request_is_no_contest():
+    assert disputes_of("Mayor Tom Ellis asked for bail, which the judge denied.") == ()
+
+
+def test_a_claim_noun_with_phrases_then_a_verb_heads_a_thatless_clause():
+    found = only(disputes_of("Mayor Tom Ellis has denied his statement to the council about "
+                             "the harbour fund was written by his aides."))
+    assert found.claim == ("his statement to the council about the harbour fund was written "
+                           "by his aides")
+
+
+def test_a_title_opening_the_lead_is_the_person_opening_the_next_sentence():
+    text = ("The mayor has denied that the old harbour will close next year.\n"
+            "Nora Lind said the port had a bright future.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Nora Lind",)

@@ -59,12 +59,15 @@ _PASSIVE = re.compile(
 @cache
 def _appended() -> re.Pattern[str]:
     """", a claim denied by the chancellor", ", claims [which] Labour denies": a claim noun in
-    apposition to the clause before it, and who contests it."""
+    apposition to the clause before it, and who contests it; or a bare ", which he has denied"
+    after a claim ("allegations that he assaulted her, which he has denied")."""
     return re.compile(
         rf",\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{alternation('claim_nouns')})\s+"
         rf"(?:(?:\w+ly\s+)?{_CONTESTED}\s+by\s+(?P<agent>[^,;:.]{{2,80}})"
         rf"|(?:which\s+|that\s+)?(?P<subject>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
-        rf"(?:\w+ly\s+)?{_CONTESTS})\b", re.IGNORECASE)
+        rf"(?:\w+ly\s+)?{_CONTESTS})\b"
+        rf"|,\s+which\s+(?P<relative>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
+        rf"(?:\w+ly\s+)?{_CONTESTS}\b", re.IGNORECASE)
 
 
 # "City experts say [that] ...": who states the clause an appended claim noun sums up.
@@ -226,7 +229,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         if match is None:
             return None
         end = sentence.start + match.start()
-        group = "agent" if match.group("agent") else "subject"
+        group = next(g for g in ("agent", "subject", "relative") if match.group(g))
         disputant = self._name_of(index, end, sentence.start + match.start(group),
                                   sentence.start + match.end(group))
         if disputant is None:
@@ -244,7 +247,9 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             claimant = self._name_of(index, start, start, said.end("who"))
             claim = clean_claim(self.text[said.end():end])
         elif nouns:  # "prompted accusations of anti-Semitism, claims denied by Labour"
-            claimant, claim = None, clean_claim(self.text[nouns[-1].start():end])
+            phrase = self.text[nouns[-1].start():end]
+            that = re.match(r"[\w\-]+\s+that\s+", phrase)  # "allegations that he ..."
+            claimant, claim = None, clean_claim(phrase[that.end():] if that else phrase)
         else:
             return None
         if len(claim.split()) < MIN_CLAIM_WORDS or claimant == disputant:
@@ -280,7 +285,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         if match.group("noun").lower() in load_words("proposal_nouns") and (
                 starts_with_of_like(after) or not opens_clause(after)):
             return None  # "rejected the idea of quotas": a plan, not a claim
-        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end) or (
+        if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end) or \
+                self._verb_after_modifiers(noun_end, sentence.end) or (
                 phrase.split()[0].lower() not in _DEFINITE and takes_complement(after)):
             return trim_claim(self.text[phrase_start:sentence.end]), claimants, (sentence,)
         return self._bare_claim(index, sentence, phrase_start, phrase, disputant, claimants)

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from bot.briefing.actors.continuity import continuing_speaker, speaker_before
+from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.people import pronoun_fits
 from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable
 from bot.briefing.disputes.clauses import (
@@ -20,7 +21,7 @@ from bot.briefing.disputes.clauses import (
     trim_claim,
 )
 from bot.briefing.disputes.patterns import claim_noun_clause, cue_stems, dispute_patterns
-from bot.briefing.language.analysis import Analysis
+from bot.briefing.language.analysis import FINITE_VERB_TAGS, Analysis
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
 
@@ -30,6 +31,9 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 ARTICLE = "the article"  # the disputant when the article itself corrects a claim
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
+_LONGEST_MODIFIERS = 14  # tokens of prepositional phrases after a noun
+_MODIFIER_TAGS = frozenset({"IN", "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
+                            "CD", "PRP$", "HYPH"})
 MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
@@ -137,7 +141,7 @@ class DisputeLookup:
         name = clean_name(phrase)  # "The Kremlin on Friday" -> "Kremlin"
         if name is None:
             return None
-        named = self._role_holder(name)
+        named = self._role_holder(name) or self._named_next(name, index, start)
         if named is not None:
             return named
         for mention in reversed(mentions):
@@ -151,6 +155,23 @@ class DisputeLookup:
         if role == name or not role.islower():
             return None
         return self.table.holder_of_title(role) or self.table.body_headed_by(role)
+
+    def _named_next(self, name: str, index: int, start: int) -> str | None:
+        """"The attorney general has denied ... . Lord Goldsmith said ...": a title that opens
+        a sentence naming no person is held by the person who opens the next one."""
+        role = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        sentence = self.sentences[index]
+        if role == name or tuple(normalise(role).split()) not in gazetteer().titles or \
+                index + 1 >= len(self.sentences) or len(
+                self.text[sentence.start:start].split()) > 2 or any(
+                m.kind == "person" for m in self.table.mentions_in(sentence.start, sentence.end)):
+            return None
+        following = self.sentences[index + 1]
+        opening = self.table.mentions_in(following.start, following.end)[:1]
+        if not opening or opening[0].kind != "person" or len(
+                self.text[following.start:opening[0].start].split()) > 1:
+            return None
+        return opening[0].actor
 
     def _pronoun_referent(self, pronoun: str, offset: int, index: int, cue_start: int
                           ) -> str | None:
@@ -320,6 +341,25 @@ class DisputeLookup:
             return False
         tokens = self.analysis.tokens_in(offset, limit)
         return bool(tokens) and self.analysis.tags[tokens[0]][:2] in {"VB", "MD"}
+
+    def _verb_after_modifiers(self, offset: int, limit: int) -> bool:
+        """Prepositional phrases, then a finite verb: the noun before them heads a that-less
+        clause ("denied his statement to Parliament about the war was drafted by aides")."""
+        if self.analysis is None:
+            return False
+        tokens = list(self.analysis.tokens_in(offset, limit))[:_LONGEST_MODIFIERS]
+        if not tokens or self.analysis.tags[tokens[0]] != "IN" or self.text[
+                self.analysis.starts[tokens[0]]:self.analysis.ends[tokens[0]]].lower() in {
+                "that", "because", "as", "while", "although", "though", "after", "before",
+                "since", "if", "until", "despite"}:
+            return False
+        for token in tokens[1:]:
+            tag = self.analysis.tags[token]
+            if tag in FINITE_VERB_TAGS:
+                return True
+            if tag not in _MODIFIER_TAGS:
+                return False
+        return False
 
     def _claimants_by_overlap(self, claim: str, exclude: set[str], sentence: Span
                               ) -> list[str]:
