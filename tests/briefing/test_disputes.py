@@ -1099,3 +1099,22 @@ def test_a_title_opening_the_lead_is_the_person_opening_the_next_sentence():
             "Nora Lind said the port had a bright future.")
     found = only(disputes_of(text))
     assert found.disputants == ("Nora Lind",)
+
+
+def test_a_verb_joined_by_and_to_the_first_verb_shares_its_subject():
+    found = only(disputes_of("Mayor Tom Ellis appeared in court on Monday and denied any "
+                             "involvement in the harbour fraud."))
+    assert found.disputants == ("Tom Ellis",)
+    assert found.claim == "any involvement in the harbour fraud"
+
+
+def test_a_verb_after_a_comma_and_and_keeps_its_own_subject():
+    assert disputes_of("The harbour closed early on Monday, and denied that it would "
+                       "reopen.") == ()
+
+
+def test_they_after_an_opening_plural_the_tagger_reads_as_a_name_is_that_plural():
+    text = ("Aides said the mayor's role would be narrow, and they rejected any implication "
+            "that Nora Lind would run the harbour board.")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Aides",)

@@ -31,6 +31,7 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|
 _NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 ARTICLE = "the article"  # the disputant when the article itself corrects a claim
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
+_JOINED_VERB = re.compile(r"\s\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 _LONGEST_MODIFIERS = 14  # tokens of prepositional phrases after a noun
 _MODIFIER_TAGS = frozenset({"IN", "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
                             "CD", "PRP$", "HYPH"})
@@ -72,7 +73,7 @@ class DisputeLookup:
             return self._name_of(index, cue_start, *antecedent)
         found = subject_phrase(prefix)
         if found is None:
-            return None
+            return self._coordinated_subject(index, sentence, prefix)
         start, end = sentence.start + found[0], sentence.start + found[1]
         phrase = self.text[start:end]
         named = self._appositive_person(start, end, cue_start)
@@ -97,6 +98,24 @@ class DisputeLookup:
                     return name
             return None
         return self._name_of(index, cue_start, start, end)
+
+    def _coordinated_subject(self, index: int, sentence: Span, prefix: str) -> str | None:
+        """"Mr Khodorkovsky pleaded not guilty to the charges and denied involvement": a verb
+        joined by "and" to the sentence's first verb shares its subject."""
+        if self.analysis is None or not _JOINED_VERB.search(prefix):
+            return None
+        first = next((t for t in self.analysis.tokens_in(sentence.start, sentence.start + len(
+            prefix)) if self.analysis.tags[t] in FINITE_VERB_TAGS), None)
+        if first is None:
+            return None
+        verb_start = self.analysis.starts[first]
+        if "," in self.text[verb_start:sentence.start + len(prefix)]:
+            return None  # "..., and he said": a clause of its own, with its own subject
+        found = subject_phrase(self.text[sentence.start:verb_start])
+        if found is None:
+            return None
+        return self._name_of(index, verb_start, sentence.start + found[0],
+                             sentence.start + found[1])
 
     def _appositive_person(self, start: int, end: int, cue_start: int) -> str | None:
         """"Mr. Trump's campaign chairman, Paul Manafort, dismissed": the name in the
@@ -134,6 +153,9 @@ class DisputeLookup:
                 holder = self._position_containing(cue_start)
                 return holder.actor if holder else None
             name = self._pronoun_referent(phrase, start, index, cue_start)
+            if name is None and phrase.lower() == "they":  # "Aides said ..., and they rejected"
+                plural = self.table.plural_subject_for(start, index)
+                name = clean_name(plural.text) if plural is not None else None
             return name if name and plausible_name(name) else None
         mentions = self.table.mentions_in(start, end)
         if mentions and not self.text[mentions[-1].end:end].strip():
