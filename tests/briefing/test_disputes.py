@@ -1118,3 +1118,27 @@ def test_they_after_an_opening_plural_the_tagger_reads_as_a_name_is_that_plural(
             "that Nora Lind would run the harbour board.")
     found = only(disputes_of(text))
     assert found.disputants == ("Aides",)
+
+
+def test_calling_a_claim_absurd_contests_it():
+    text = ("Nora Lind described the idea that the harbour fund paid for the mayor's yacht as "
+            "\"certainly absurd.\"")
+    found = only(disputes_of(text))
+    assert found.disputants == ("Nora Lind",)
+    assert found.claim == "the harbour fund paid for the mayor's yacht"
+
+
+def test_calling_the_words_just_before_preposterous_contests_them():
+    text = ("The Harbour Party said Tom Ellis had broken the rules on campaign data. Ellis "
+            "campaign manager Nora Lind called that \"beyond preposterous.\"")
+    found = only(disputes_of(text))
+    assert (found.disputants, found.claimants) == (("Nora Lind",), ("Harbour Party",))
+    assert found.claim == "Tom Ellis had broken the rules on campaign data"
+
+
+def test_calling_a_plan_or_an_act_absurd_is_criticism_not_a_dispute():
+    for text in ('Nora Lind described the harbour ban as "ridiculous" and "badly thought out".',
+                 '"The idea of closing every harbour in the county is absurd," Nora Lind said.',
+                 'The council refused to hold hearings on the harbour because members hope the '
+                 'mayor will lose in May. "It\'s downright ludicrous," Nora Lind said.'):
+        assert disputes_of(text) == (), text

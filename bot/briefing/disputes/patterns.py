@@ -35,7 +35,8 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "claim_noun": re.compile(rf"\b(?:{_alternation('claim_nouns')})\b", flags),
-        "falsity": re.compile(rf"\b(?:{_alternation('falsity_phrases')})\b", flags),
+        "falsity": re.compile(rf"\b(?:{_alternation('falsity_phrases')}|"
+                              rf"{_alternation('absurdity_words')})\b", flags),
         "disagree": re.compile(rf"\b(?:{_alternation('disagreement_phrases')})\b", flags),
         "denial": re.compile(rf"\b(?:{_alternation('denial_phrases')})\b", flags),
         "doubt": re.compile(rf"\b(?:{_alternation('doubt_phrases')})\b", flags),

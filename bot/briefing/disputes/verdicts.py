@@ -36,8 +36,10 @@ from bot.briefing.text.quotes import inside_quotes
 # A verdict's subject ends with its copula and articles: "climate change a", "the charges are".
 _COPULA_TAIL = re.compile(
     r"(?:\s+|^)(?:(?:is|are|was|were|be|been|as|a|an|just|all|simply|completely|totally|"
-    r"nothing\s+but|\d+\s+percent|has|have|had|proved|proven|(?:turned\s+out|shown|found)"
-    r"\s+to)\b[\s\"“”'‘’]*)*[\s\"“”'‘’,]*$", re.IGNORECASE)
+    r"beyond|certainly|utterly|entirely|absolutely|patently|plainly|clearly|downright|"
+    r"nothing\s+but|\d+\s+percent|has|have|had|proved|proven|"
+    r"(?:turned\s+out|shown|found)\s+to|[\w\-]+,?\s+(?:and|or))\b[\s\"“”'‘’]*)*"
+    r"[\s\"“”'‘’,]*$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"(?:['’]d|\bwould|\bcould|\bmight)\s+(?:\w+\s+)?be\b\W*\w*\W*$",
                            re.IGNORECASE)
 _PASSIVE_TAIL = re.compile(r"\s+(?:had|has|have)?\s*(?:been|was|were|is|are)(?:\s+\w+ly)?\s*$",
@@ -71,12 +73,17 @@ _MOST_SUBJECT_WORDS = 12  # in a subject that states the claim it judges
 _CLAUSE_OPENING = re.compile(r",\s+|\b(?:that|after|because|when|since|while|although|though)"
                              r"\s+", re.IGNORECASE)
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they"}
-_POINTER_BEFORE = re.compile(r"\b(that|this)\s*$", re.IGNORECASE)
+_POINTER_BEFORE = re.compile(r"\b(that|this)[\s\"“'‘]*$", re.IGNORECASE)
 # "no truth in the claims", "no basis for these reports": the reference the verdict judges.
 _JUDGED_AFTER = re.compile(r"[\"”’']*\s+(?:in|to|for|behind)\s+(?P<what>(?:the|these|those|such|"
                            r"his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)\b",
                            re.IGNORECASE)
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
+
+
+@cache
+def _plan_of_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation('proposal_nouns')})\s+of\b", re.IGNORECASE)
 
 
 class VerdictRules(DisputeLookup):
@@ -91,8 +98,9 @@ class VerdictRules(DisputeLookup):
             return None
         verdict_at = sentence.start + match.start()
         holders = self._positions_containing(verdict_at)
+        absurd = match.group().lower() in load_words("absurdity_words")
         if not holders:
-            return self._articles_verdict(index, sentence, match)
+            return None if absurd else self._articles_verdict(index, sentence, match)
         if holders[0].content.start + 1 < sentence.start:
             return None  # a verdict deep inside a long quote
         naming = holders[0].cue.text.lower() in load_words("naming_verbs")
@@ -120,6 +128,8 @@ class VerdictRules(DisputeLookup):
         stated = _stated_claim().search(subject) if naming or _COPULA.search(tail) else None
         content_at = holder.content.start + (stated.start("content") if stated and
                                              stated.group("content") else 0)
+        if absurd and stated is not None and _plan_of_pattern().search(stated.group(0)):
+            return None  # "the idea of deporting 11 million people is absurd": a plan
         if stated is not None and not (stated.group("content") and self._verb_follows(
                 content_at, verdict_at)):  # "claims of a clash ... were wrong", not "comments
             claim = clean_claim(stated.group("content") or stated.group(0))  # that insult"
@@ -128,10 +138,17 @@ class VerdictRules(DisputeLookup):
                 self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         if refers_back(subject):
-            return self._judged_reference(index, holder, subject, disputant, sentence)
+            judged = self._judged_reference(index, holder, subject, disputant, sentence)
+            if absurd and judged is not None and (re.match(r"\W*it\b", subject, re.I) or
+                                                  judged.evidence[0].start < self.starts[
+                                                      max(index - 1, 0)]):
+                return None  # "It's ludicrous" judges an act; "that" the words just before
+            return judged
         owned = _owned_claim().search(subject)
         if owned is not None and not naming:  # "half of his medical advice is wrong"
             return self._owned_claim_judged(index, holder, owned, subject, disputant, sentence)
+        if absurd:  # of a plan or a thing, "absurd" is criticism, not a contest
+            return None
         if naming and subject.split()[:1] in (["them"], ["it"]):  # "dismissed them as nonsense"
             return self._named_before(index, sentence, disputant)
         if naming and 2 <= len(subject.split()) <= 6 and "," not in subject and \
