@@ -1142,3 +1142,17 @@ def test_calling_a_plan_or_an_act_absurd_is_criticism_not_a_dispute():
                  'The council refused to hold hearings on the harbour because members hope the '
                  'mayor will lose in May. "It\'s downright ludicrous," Nora Lind said.'):
         assert disputes_of(text) == (), text
+
+
+def test_rejecting_a_proposal_as_ludicrous_is_no_dispute():
+    text = ("Nora Lind suggested a debate in the harbour town instead. Tom Ellis accused Lind of "
+            "ducking.\nLind proposed a debate on the evening of April 4 - but the Ellis campaign "
+            "rejected the idea as \"ludicrous\" because the harbour festival was that night.")
+    assert all("ludicrous" not in " ".join(e.text for e in d.evidence)
+               for d in disputes_of(text))
+
+
+def test_a_participle_after_phrases_opens_no_thatless_clause():
+    found = disputes_of("The Harbour Board flat-out denied the allegations in a statement "
+                        "shared to its website.")
+    assert all(not d.claim.endswith("shared to its website") for d in found)

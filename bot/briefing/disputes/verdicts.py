@@ -138,6 +138,8 @@ class VerdictRules(DisputeLookup):
                 self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
         if refers_back(subject):
+            if absurd and set(subject.lower().split()) & load_words("proposal_nouns"):
+                return None  # "rejected the idea as ludicrous": a proposal, not a claim
             judged = self._judged_reference(index, holder, subject, disputant, sentence)
             if absurd and judged is not None and (re.match(r"\W*it\b", subject, re.I) or
                                                   judged.evidence[0].start < self.starts[
