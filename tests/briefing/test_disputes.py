@@ -1156,3 +1156,17 @@ def test_a_participle_after_phrases_opens_no_thatless_clause():
     found = disputes_of("The Harbour Board flat-out denied the allegations in a statement "
                         "shared to its website.")
     assert all(not d.claim.endswith("shared to its website") for d in found)
+
+
+def test_two_shared_words_of_a_long_claim_name_no_claimant():
+    text = ("Nora Lind said the harbour board would meet in Vell on Monday.\n"
+            "Tom Ellis denied that the harbour board had sold the old ferry to a private fund.")
+    found = only(disputes_of(text))
+    assert found.claimants == ()
+
+
+def test_three_shared_words_name_the_claimant():
+    text = ("Nora Lind said the harbour board had sold the old ferry.\n"
+            "Tom Ellis denied that the harbour board had sold the old ferry to a private fund.")
+    found = only(disputes_of(text))
+    assert found.claimants == ("Nora Lind",)

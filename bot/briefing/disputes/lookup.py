@@ -36,6 +36,7 @@ _LONGEST_MODIFIERS = 14  # tokens of prepositional phrases after a noun
 _MODIFIER_TAGS = frozenset({"IN", "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
                             "CD", "PRP$", "HYPH"})
 MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
+_LEAST_SHARED_WORDS = 3  # for a claimant found by the claim's words alone
 _MOST_CLAIMANTS = 2  # found by shared words alone
 _LONGEST_CONTENT = 5000  # characters; a quote running longer is not looked into
 _APPOSITIVE_NAME = re.compile(r"\s*,\s*[^,;:]{3,60},\s*(?:\w+ly\s+)?")
@@ -385,9 +386,11 @@ class DisputeLookup:
 
     def _claimants_by_overlap(self, claim: str, exclude: set[str], sentence: Span
                               ) -> list[str]:
-        """Actors whose stated positions elsewhere share the claim's key words: the two that
-        share the most, since a long claim shares two words with many positions."""
+        """Actors whose stated positions elsewhere share three of the claim's key words (both
+        of a two-word claim): the two that share the most. Two shared words named the wrong
+        claimant more often than the right one ("Pentagon" for Russia's claim about a base)."""
         claim_words = content_words(claim, min_length=4)
+        least = max(2, min(_LEAST_SHARED_WORDS, len(claim_words)))  # all of a two-word claim
         shared: dict[str, int] = {}
         for position in self.positions:
             actor = position.actor
@@ -396,7 +399,7 @@ class DisputeLookup:
             if position.content.start < sentence.end and sentence.start < position.content.end:
                 continue  # reports this very sentence
             count = len(claim_words & content_words(position.content.text, min_length=4))
-            if count >= 2:
+            if count >= least:
                 shared[actor] = max(shared.get(actor, 0), count)
         ranked = sorted(shared, key=lambda actor: -shared[actor])  # stable: article order
         return ranked[:_MOST_CLAIMANTS]
