@@ -1170,3 +1170,23 @@ def test_three_shared_words_name_the_claimant():
             "Tom Ellis denied that the harbour board had sold the old ferry to a private fund.")
     found = only(disputes_of(text))
     assert found.claimants == ("Nora Lind",)
+
+
+def test_the_two_sides_after_a_debate_frame_are_opposed():
+    text = ("Opinion was more divided over Tom Ellis, a former harbour master.\n"
+            "Mr Rowan thought the former harbour master deserved a chance to lead the board.\n"
+            "But Ms Lind said she would not trust him with the harbour keys.")
+    found = only(disputes_of(text))
+    assert (found.disputants, found.claimants) == (("Lind",), ("Rowan",))
+    assert found.claim == "the former harbour master deserved a chance to lead the board"
+    assert len(found.evidence) == 3
+
+
+def test_a_frame_that_quotes_someone_or_sides_named_together_set_no_one_against_another():
+    for text in ("As the harbour board sparred over the budget, Mr Rowan said the port was "
+                 "ignored.\nMs Lind said the ferry would run in May.\n"
+                 "Mr Ellis said the harbour fund was empty.",
+                 "The harbour board had sparred over the budget.\n"
+                 "Mr Rowan and Ms Lind suggested that the ferry would run late in May.\n"
+                 "Ms Lind said the harbour fund was empty."):
+        assert disputes_of(text) == (), text

@@ -13,10 +13,11 @@ needed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim, is_pronoun
-from bot.briefing.disputes.lookup import DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -25,6 +26,9 @@ from bot.briefing.text.keywords import STEM_CHARS, content_words, is_negated
 _DEFINITE_HOLDER = re.compile(r"the\s+\w+$", re.IGNORECASE)  # "the agency said": no guess
 _OPENING = re.compile(r"\W*(?:but|however|yet)\b", re.IGNORECASE)
 _RELATIVES = frozenset({"who", "which", "that"})
+_FRAME_REACH = 4  # sentences after a debate frame that may give its sides
+_NAME_REACH = 6  # words into a source where a side's own name stands ("former MP Martin Bell")
+_QUANTIFIED = re.compile(r"\W*(?:all|both|each|most|many|some)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 
 
@@ -32,6 +36,11 @@ _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
 def _framing() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation('contrast_words', 'contrast_framings')})\b",
                       re.IGNORECASE)
+
+
+@cache
+def _debate_frame() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation('debate_frames')})\b", re.IGNORECASE)
 
 
 @cache
@@ -88,6 +97,9 @@ class ContrastRules(DisputeLookup):
             if not second_name or not second.actor or \
                     second.source.text.strip().lower() in _RELATIVES:
                 continue  # "But ..., Trump, who has criticized ...": background, no answer
+            framed = self._framed_dispute(second, second_name, sentence)
+            if framed is not None:
+                return framed
             for first in earlier:
                 if not (floor <= first.cue.start and first.cue.end <= second.source.start
                         and first.content.start < second.source.start):
@@ -96,6 +108,57 @@ class ContrastRules(DisputeLookup):
                 if found is not None:
                     return found
         return None
+
+    def _framed_dispute(self, second: Position, second_name: str, sentence: Span
+                        ) -> Dispute | None:
+        """"But opinion is divided on whether ... . 'Any of them would make competent MPs,'
+        Martin Bell insisted. ... But Sir Bernard Ingham took a less charitable view ...":
+        the article says the sides that follow its frame are opposed, so the second side
+        contests what the first said first, without a stance word or shared words."""
+        found = self._sides_of_frame(second)
+        if found is None:
+            return None
+        frame, opening = found
+        claim = clean_claim(opening.content.text)
+        first_name = self._holder_name(opening)
+        if not first_name or len(claim.split()) < MIN_CLAIM_WORDS or any(
+                _QUESTION.match(text) for text in (claim, second.content.text)):
+            return None
+        return Dispute(claim, (first_name,), (second_name,),
+                       (frame, self._sentence_of(opening.content.start), sentence))
+
+    def _sides_of_frame(self, second: Position) -> tuple[Span, Position] | None:
+        """The frame sentence and the first side's opening position, when `second` is the
+        frame's second side: after a frame sentence that quotes no one, the first side speaks
+        in the next sentence (and may go on), the second is the next other speaker, within
+        four sentences of the frame; each speaks under its own name ("Mr MacKenzie thought
+        ... But Ms Kelly said", not "one analyst quoted by Agence France Presse", nor "All
+        the Democrats")."""
+        then = self._sentence_index(second)
+        frame_at = next((at for at in range(then - 1, max(then - 1 - _FRAME_REACH, -1), -1)
+                         if _debate_frame().search(self.sentences[at].text)), None)
+        if frame_at is None or any(self._sentence_index(p) == frame_at for p in self.positions):
+            return None
+        sides = sorted((p for p in self.positions if frame_at < self._sentence_index(p) <= then
+                        and self._speaks_as_itself(p)), key=lambda p: p.cue.start)
+        if not sides or self._sentence_index(sides[0]) != frame_at + 1 or then == frame_at + 1:
+            return None  # the sides speak in turn, not as co-subjects of one sentence
+        other = next((p for p in sides if p.actor != sides[0].actor), None)
+        if other is not second or any(m.actor == second.actor for m in self.table.mentions_in(
+                self.sentences[frame_at + 1].start, sides[0].cue.start)):
+            return None  # "Sanders and O'Malley suggested ...": one side, not two
+        return self.sentences[frame_at], sides[0]
+
+    def _sentence_index(self, position: Position) -> int:
+        return bisect_right(self.starts, position.cue.start) - 1
+
+    @staticmethod
+    def _speaks_as_itself(position: Position) -> bool:
+        """The source names its actor early ("Tory chairman Liam Fox") and is no quantified
+        group ("All the Democrats")."""
+        return bool(position.actor) and position.actor.split()[-1] in \
+            re.findall(r"[\w'’\-]+", position.source.text)[:_NAME_REACH] and \
+            not _QUANTIFIED.match(position.source.text)
 
     def _next_turn(self, first: Position, second: Position, sentence: Span) -> bool:
         """"X said A. But Y said B": the sentence right after X's opens with "But" (or
