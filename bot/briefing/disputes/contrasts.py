@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cache
+from functools import cache, cached_property
 
 from bot.briefing.disputes.clauses import clean_claim, is_pronoun
 from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
@@ -136,7 +136,7 @@ class ContrastRules(DisputeLookup):
         the Democrats")."""
         then = self._sentence_index(second)
         frame_at = next((at for at in range(then - 1, max(then - 1 - _FRAME_REACH, -1), -1)
-                         if _debate_frame().search(self.sentences[at].text)), None)
+                         if at in self._frame_sentences), None)
         if frame_at is None or any(self._sentence_index(p) == frame_at for p in self.positions):
             return None
         sides = sorted((p for p in self.positions if frame_at < self._sentence_index(p) <= then
@@ -148,6 +148,12 @@ class ContrastRules(DisputeLookup):
                 self.sentences[frame_at + 1].start, sides[0].cue.start)):
             return None  # "Sanders and O'Malley suggested ...": one side, not two
         return self.sentences[frame_at], sides[0]
+
+    @cached_property
+    def _frame_sentences(self) -> frozenset[int]:
+        """Indices of the sentences that hold a debate frame."""
+        return frozenset(at for at, sentence in enumerate(self.sentences)
+                         if _debate_frame().search(sentence.text))
 
     def _sentence_index(self, position: Position) -> int:
         return bisect_right(self.starts, position.cue.start) - 1
