@@ -1190,3 +1190,10 @@ def test_a_frame_that_quotes_someone_or_sides_named_together_set_no_one_against_
                  "Mr Rowan and Ms Lind suggested that the ferry would run late in May.\n"
                  "Ms Lind said the harbour fund was empty."):
         assert disputes_of(text) == (), text
+
+
+def test_trying_to_refute_a_claim_contests_it():
+    found = only(disputes_of("Mayor Tom Ellis is trying to refute claims that he sold the "
+                             "harbour land to a private fund."))
+    assert found.disputants == ("Tom Ellis",)
+    assert found.claim == "he sold the harbour land to a private fund"
