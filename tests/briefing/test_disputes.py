@@ -1197,3 +1197,10 @@ def test_trying_to_refute_a_claim_contests_it():
                              "harbour land to a private fund."))
     assert found.disputants == ("Tom Ellis",)
     assert found.claim == "he sold the harbour land to a private fund"
+
+
+def test_a_participle_set_off_after_a_noun_phrase_judges_that_phrase():
+    found = only(disputes_of("As the vote nears, Nora Lind says, the number of real harbour "
+                             "voters -- always exaggerated to begin with -- shrinks fast."))
+    assert found.claim == "the number of real harbour voters"
+    assert found.disputants == ("Nora Lind",)

@@ -76,3 +76,11 @@ def test_an_adverb_in_commas_after_an_auxiliary_is_not_part_of_the_source():
     found = speakers('"We have severe problems," said Peter Zombic, the director. He did, '
                      'however, admit that the label had lost control of its music.')
     assert (("Peter Zombic", "He", "the label had lost control of its music") in found)
+
+
+def test_someones_supporters_or_rivals_do_not_speak_for_them():
+    for source in ("Mr Tom Ellis's supporters", "Some of Tom Ellis's longtime allies",
+                   "both of Tom Ellis's remaining rivals"):
+        found = speakers(f"Mayor Tom Ellis spoke on Monday. {source} said the harbour fund "
+                         "was safe.")
+        assert [actor for actor, _, content in found if "fund" in content] == [None], source

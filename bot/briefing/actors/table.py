@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from bot.briefing.actors.canonical import canonical_names, head_word, surname
 from bot.briefing.actors.companies import company_names
@@ -24,12 +25,22 @@ from bot.briefing.actors.mentions import (
 from bot.briefing.actors.people import opens_with_given_name, pronoun_fits
 from bot.briefing.actors.subjects import unnamed_plural_subjects
 from bot.briefing.language.analysis import Analysis, analyse
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Actor, Span
 from bot.briefing.text.cover import Cover
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+
+
+@cache
+def _associate() -> re.Pattern[str]:
+    """A possessive, then one who stands with or against the owner: "'s longtime allies"."""
+    nouns = "|".join(sorted(load_words("associate_nouns")))
+    return re.compile(rf"['’]s?\s+(?:[\w\-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+
+
 # How much one mention form weighs in salience.
 _DEMONYM_WEIGHT = 0.5
 _LOCATIVES = frozenset({"in", "at", "from"})
@@ -98,6 +109,8 @@ class ActorTable:
         persons = [m for m in inside if m.kind == "person"]
         owners = [m for m in persons
                   if _text_between(source, m.end, m.end + 2) in POSSESSIVE_ENDINGS]
+        if any(_associate().match(source.text, m.end - source.start) for m in owners):
+            return None  # "Mr Flight's supporters say", "Trump's rivals for the GOP nomination"
         if owners and len(owners) < len(persons):  # "Mr. Trump's campaign chairman, Paul
             persons = [m for m in persons if m not in owners]  # Manafort": not Trump
             inside = [m for m in inside if m not in owners]

@@ -79,6 +79,8 @@ _JUDGED_AFTER = re.compile(r"[\"”’']*\s+(?:in|to|for|behind)\s+(?P<what>(?:t
                            r"his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)\b",
                            re.IGNORECASE)
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
+# A participle set off after a noun phrase: "the number of independents -- always exaggerated".
+_ASIDE_BEFORE = re.compile(r"\s*(?:--|[–—,])\s*(?:\w+ly\s+|always\s+|often\s+)?$")
 
 
 @cache
@@ -281,10 +283,14 @@ class VerdictRules(DisputeLookup):
         claim = trim_claim(self.text[sentence.start + match.end():sentence.end])
         auxiliary = [w for w in words_before(sentence.text[:match.start()], 2)
                      if not w.endswith("ly")][-1:]  # "is wildly exaggerated"
-        if auxiliary in (["been"], ["was"], ["were"], ["is"], ["are"]) \
-                and match.group(0).split()[0].lower().endswith("ed"):  # not "were exaggerating"
+        participle = match.group(0).split()[0].lower().endswith("ed")  # not "exaggerating"
+        aside = _ASIDE_BEFORE.search(sentence.text, 0, match.start()) if participle else None
+        if auxiliary in (["been"], ["was"], ["were"], ["is"], ["are"]) and participle:
             start = holder.content.start if holder else sentence.start  # "his comments had
             claim = _PASSIVE_TAIL.sub("", self.text[start:at])  # been distorted": the comments
+        elif aside is not None:  # "the number of independents -- always exaggerated -- ..."
+            start = holder.content.start if holder else sentence.start
+            claim = clean_claim(self.text[start:sentence.start + aside.start()])
         if len(claim.split()) < 2:
             return None
         adverb = match.group(0).split()[0].lower().strip("\"”’'")
