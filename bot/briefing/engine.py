@@ -25,6 +25,8 @@ from bot.briefing.text.quotes import inside_quotes
 from bot.briefing.text.sentences import split_sentences
 
 _OPENING_PRONOUN = PERSON_PRONOUNS | PLURAL_PRONOUNS
+# A sentence that opens with a quotation and closes it right before its speaker: '"...," he'.
+_AFTER_QUOTE = re.compile(r"\W*[\"“].+[\"”]\s*,?\s*", re.DOTALL)
 _RECENT_POSITIONS = 60  # more than six sentences hold; keeps a page of 2,000 quotes linear
 
 
@@ -94,7 +96,14 @@ def resolve_positions(
         before = speaker_before(text, attribution.source, sentence_starts[sentence],
                                 sentence_starts[max(sentence - 1, 0)],
                                 previous[-_RECENT_POSITIONS:])
-        actor = before.actor if before else _actor_of_source(
+        after_quote = before is None and _AFTER_QUOTE.fullmatch(
+            text, sentence_starts[sentence], attribution.source.start) is not None
+        continuing = continuing_speaker(  # '"...," said X. "...," he said': X, not a name
+            attribution.source.text.strip(), attribution.source.start,  # inside X's quote
+            sentence_starts[sentence], sentence_starts[max(sentence - 1, 0)],
+            [p for p in previous[-_RECENT_POSITIONS:] if _names_itself(p)],
+            table) if after_quote else None
+        actor = before.actor if before else continuing or _actor_of_source(
             text, attribution.source, table, sentence_starts, previous)
         if actor is None and before is None:
             actor = continuing_speaker(
@@ -187,6 +196,12 @@ def _body_subject(text: str, offset: int, table: ActorTable, sentence_starts: Se
             not _SUBJECT_LEAD.fullmatch(text, start, mentions[0].start):
         return None
     return mentions[0].actor
+
+
+def _names_itself(position: Position) -> bool:
+    """The source names the speaker ("said Christopher Preble"), not a pronoun ("he")."""
+    return bool(position.actor) and position.actor.split()[-1] in re.findall(
+        r"[\w'’\-]+", position.source.text)
 
 
 def _short_name(name: str | None) -> str | None:

@@ -84,3 +84,16 @@ def test_someones_supporters_or_rivals_do_not_speak_for_them():
         found = speakers(f"Mayor Tom Ellis spoke on Monday. {source} said the harbour fund "
                          "was safe.")
         assert [actor for actor, _, content in found if "fund" in content] == [None], source
+
+
+def test_he_after_a_quote_is_the_speaker_just_quoted_not_a_name_inside_his_quote():
+    found = speakers('"The same criticism of Mayor Tom Ellis can be levelled at his critics," '
+                     'said Peter Rowan, a fellow at the Harbour Institute. "This debate is '
+                     'misleading," he said.')
+    assert ("Peter Rowan", "he", "This debate is misleading") in found
+
+
+def test_he_after_a_quote_skips_a_speaker_reported_inside_another_speech():
+    found = speakers("Mayor Tom Ellis said he backed the plan when Peter Rowan argued for it "
+                     'in the council. "The plan will make the harbour safer," he said.')
+    assert ("Tom Ellis", "he", "The plan will make the harbour safer") in found

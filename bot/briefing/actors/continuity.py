@@ -31,8 +31,10 @@ def continuing_speaker(pronoun: str, offset: int, sentence_start: int, floor: in
     if pronoun.lower() not in {"he", "she"} and not (pronoun == "I" and quoted):
         return None
     earlier = [p for p in positions if p.actor and floor <= p.cue.start < sentence_start
-               and _surely_a_person(p.actor, table) and pronoun_fits(pronoun, p.actor)]
-    if not earlier:
+               and _surely_a_person(p.actor, table) and pronoun_fits(pronoun, p.actor)
+               and not any(o.content.start <= p.source.start < o.content.end
+                           for o in positions if o is not p)]  # not one reported inside
+    if not earlier:  # another's words ("Clarke said he backed it when Blunkett argued ...")
         return None
     last = max(earlier, key=lambda p: p.cue.start)
     between = table.mentions_in(min(last.source.start, last.cue.start), offset)
