@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.briefing.actors.continuity import (
     SPEAKER_BACK,
     continuing_speaker,
+    names_its_actor,
     speaker_before,
 )
 from bot.briefing.actors.table import PERSON_PRONOUNS, PLURAL_PRONOUNS, ActorTable, find_actors
@@ -101,7 +102,7 @@ def resolve_positions(
         continuing = continuing_speaker(  # '"...," said X. "...," he said': X, not a name
             attribution.source.text.strip(), attribution.source.start,  # inside X's quote
             sentence_starts[sentence], sentence_starts[max(sentence - 1, 0)],
-            [p for p in previous[-_RECENT_POSITIONS:] if _names_itself(p)],
+            [p for p in previous[-_RECENT_POSITIONS:] if names_its_actor(p)],
             table) if after_quote else None
         actor = before.actor if before else continuing or _actor_of_source(
             text, attribution.source, table, sentence_starts, previous)
@@ -196,12 +197,6 @@ def _body_subject(text: str, offset: int, table: ActorTable, sentence_starts: Se
             not _SUBJECT_LEAD.fullmatch(text, start, mentions[0].start):
         return None
     return mentions[0].actor
-
-
-def _names_itself(position: Position) -> bool:
-    """The source names the speaker ("said Christopher Preble"), not a pronoun ("he")."""
-    return bool(position.actor) and position.actor.split()[-1] in re.findall(
-        r"[\w'’\-]+", position.source.text)
 
 
 def _short_name(name: str | None) -> str | None:

@@ -43,6 +43,13 @@ def continuing_speaker(pronoun: str, offset: int, sentence_start: int, floor: in
     return last.actor
 
 
+def names_its_actor(position: Position, within: int | None = None) -> bool:
+    """The position's source names its speaker (in its first `within` words, when given):
+    "said Christopher Preble", "Tory chairman Liam Fox", not "he"."""
+    words = re.findall(r"[\w'’\-]+", position.source.text)
+    return bool(position.actor) and position.actor.split()[-1] in words[:within]
+
+
 def _surely_a_person(name: str, table: ActorTable) -> bool:
     """A person by a full name or a title: a one-word "person" is too often a place or a
     body the model mistyped ("Clarkston", "Commons") to carry a pronoun that far."""

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from functools import cache, cached_property
 
+from bot.briefing.actors.continuity import names_its_actor
 from bot.briefing.disputes.clauses import clean_claim, is_pronoun
 from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
@@ -162,8 +163,7 @@ class ContrastRules(DisputeLookup):
     def _speaks_as_itself(position: Position) -> bool:
         """The source names its actor early ("Tory chairman Liam Fox") and is no quantified
         group ("All the Democrats")."""
-        return bool(position.actor) and position.actor.split()[-1] in \
-            re.findall(r"[\w'’\-]+", position.source.text)[:_NAME_REACH] and \
+        return names_its_actor(position, _NAME_REACH) and \
             not _QUANTIFIED.match(position.source.text)
 
     def _next_turn(self, first: Position, second: Position, sentence: Span) -> bool:
