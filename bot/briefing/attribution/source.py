@@ -32,10 +32,14 @@ def source_before(masked: str, seg_start: int, cue_start: int) -> tuple[int, int
     """Offsets of the source ending just before a cue, or None when there is none."""
     tokens = [m for m in TOKEN.finditer(masked, seg_start, cue_start)]
     modifiers = load_words("verb_modifiers")
-    while tokens and (_is_modifier(tokens[-1].group(), modifiers) or (
-        len(tokens) > 1 and tokens[-1].group().lower() in _BE_FORMS  # "He was referring to"
-    ) or _ends_in_aside(tokens, modifiers)):
-        del tokens[-3 if _ends_in_aside(tokens, modifiers) else -1:]
+    while tokens:
+        if _ends_in_aside(tokens, modifiers):  # "He did, however,"
+            del tokens[-3:]
+        elif _is_modifier(tokens[-1].group(), modifiers) or (
+                len(tokens) > 1 and tokens[-1].group().lower() in _BE_FORMS):  # "He was"
+            tokens.pop()
+        else:
+            break
     if not tokens or tokens[-1].group() in _LEFT_STOPS or tokens[-1].group().startswith("_"):
         return None
     if tokens[-1].group() == ",":

@@ -28,13 +28,15 @@ from bot.briefing.text.keywords import content_words
 _RELATIVE = re.compile(r",\s*(?:who|which)\s+(?:(?:has|have|had|was|were|is|are|also|again|"
                        r"earlier|\w+ly|(?:last|this|earlier|next)\s+(?:year|month|week)|"
                        r"on\s+\w+day)\s+)*$", re.IGNORECASE)  # ", who last year denied"
-_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
+NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 ARTICLE = "the article"  # the disputant when the article itself corrects a claim
 OWNER_BACK = 6  # sentences back to the claim of the one a possessive names ("Swift's claims")
 _JOINED_VERB = re.compile(r"\s\band\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 _LONGEST_MODIFIERS = 14  # tokens of prepositional phrases after a noun
-_MODIFIER_TAGS = frozenset({"IN", "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "POS",
-                            "CD", "PRP$", "HYPH"})
+_MODIFIER_TAGS = NOUN_PHRASE_TAGS | {"IN", "JJR", "JJS", "HYPH"}  # prepositional phrases
+# Words the tagger marks as prepositions that open a clause, not a phrase of the noun.
+_SUBORDINATORS = frozenset({"that", "because", "as", "while", "although", "though", "after",
+                            "before", "since", "if", "until", "despite"})
 MIN_CLAIM_WORDS = 3  # a shorter claim names no matter ("contesting that fine")
 _LEAST_SHARED_WORDS = 3  # for a claimant found by the claim's words alone
 _MOST_CLAIMANTS = 2  # found by shared words alone
@@ -139,7 +141,7 @@ class DisputeLookup:
         tokens = self.analysis.tokens_in(sentence.start, comma)
         first = None
         for token in reversed(tokens):
-            if self.analysis.tags[token] not in _NOUN_PHRASE_TAGS:
+            if self.analysis.tags[token] not in NOUN_PHRASE_TAGS:
                 break
             first = token
         if first is None:
@@ -372,9 +374,8 @@ class DisputeLookup:
             return False
         tokens = list(self.analysis.tokens_in(offset, limit))[:_LONGEST_MODIFIERS]
         if not tokens or self.analysis.tags[tokens[0]] != "IN" or self.text[
-                self.analysis.starts[tokens[0]]:self.analysis.ends[tokens[0]]].lower() in {
-                "that", "because", "as", "while", "although", "though", "after", "before",
-                "since", "if", "until", "despite"}:
+                self.analysis.starts[tokens[0]]:self.analysis.ends[tokens[0]]].lower() in \
+                _SUBORDINATORS:
             return False
         for token in tokens[1:]:
             tag = self.analysis.tags[token]

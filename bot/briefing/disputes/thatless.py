@@ -10,12 +10,11 @@ import re
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim, cue_is_blocked, trim_claim
-from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, NOUN_PHRASE_TAGS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.language.analysis import FINITE_VERB_TAGS
 from bot.briefing.model import Dispute, Span
 
-_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "CD", "PRP$"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 _LONGEST_SUBJECT = 5  # tokens
 
@@ -78,7 +77,7 @@ class ThatlessRules(DisputeLookup):
             tag = self.analysis.tags[token]
             if tag in FINITE_VERB_TAGS or (tag == "VBN" and self._takes_clause(token)):
                 return offset > 0
-            if tag not in _SUBJECT_TAGS:
+            if tag not in NOUN_PHRASE_TAGS:
                 return False
         return False
 
