@@ -257,9 +257,26 @@ def test_contrast_of_opposed_positions_in_one_sentence():
     dispute = only(disputes_of("Senator Ana Holm has vowed to honor the Paris agreement on "
                                "climate, while Governor Piet Roos has pledged to cancel the "
                                "Paris agreement."))
-    assert dispute.claim == "to honor the Paris agreement on climate"
+    assert dispute.claim == "vowed to honor the Paris agreement on climate"
     assert dispute.claimants == ("Ana Holm",)
     assert dispute.disputants == ("Piet Roos",)
+
+
+def test_contrast_set_off_by_commas_with_opposed_stance_words_and_a_synonym():
+    dispute = only(disputes_of("Senator Ana Holm has vowed to honor the Paris climate "
+                               "agreement. Governor Piet Roos, by contrast, has pledged to "
+                               "cancel the accord."))
+    assert (dispute.claimants, dispute.disputants) == (("Ana Holm",), ("Piet Roos",))
+    assert dispute.claim == "vowed to honor the Paris climate agreement"
+    assert len(dispute.evidence) == 2
+
+
+def test_contrast_of_stance_verbs_supports_and_opposes():
+    dispute = only(disputes_of("Mayor Tom Ellis supports the new stadium. But council leader "
+                               "Ann Reed opposes the stadium plan, arguing it would cost too "
+                               "much."))
+    assert (dispute.claimants, dispute.disputants) == (("Tom Ellis",), ("Ann Reed",))
+    assert dispute.claim == "supports the new stadium"
 
 
 def test_contrast_across_two_sentences_needs_framing():

@@ -78,6 +78,12 @@ def test_an_adverb_in_commas_after_an_auxiliary_is_not_part_of_the_source():
     assert (("Peter Zombic", "He", "the label had lost control of its music") in found)
 
 
+def test_an_adverbial_phrase_in_commas_is_not_part_of_the_source():
+    for aside in ("by contrast", "on the other hand", "for her part"):
+        found = speakers(f"Governor Ann Reed, {aside}, has pledged to cancel the accord.")
+        assert found == [("Ann Reed", "Governor Ann Reed", "to cancel the accord")], aside
+
+
 def test_someones_supporters_or_rivals_do_not_speak_for_them():
     for source in ("Mr Tom Ellis's supporters", "Some of Tom Ellis's longtime allies",
                    "both of Tom Ellis's remaining rivals"):

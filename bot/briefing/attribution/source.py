@@ -22,6 +22,7 @@ _LEFT_STOPS = frozenset(";:[]—–\"")  # "Gov. Phil Bryant (R) said": brackets
 _MAX_SOURCE_TOKENS = 30
 _BE_FORMS = frozenset({"is", "was", "are", "were", "am", "be", "been", "being"})
 _MAX_PLAIN_SOURCE_WORDS = 8
+_MAX_ASIDE_WORDS = 4  # "on the other hand"
 _MAX_HEAD_CHUNKS = 3
 _MAX_APPOSED_NAME_WORDS = 4
 _MAX_ROLE_WORDS = 10
@@ -33,8 +34,9 @@ def source_before(masked: str, seg_start: int, cue_start: int) -> tuple[int, int
     tokens = [m for m in TOKEN.finditer(masked, seg_start, cue_start)]
     modifiers = load_words("verb_modifiers")
     while tokens:
-        if _ends_in_aside(tokens, modifiers):  # "He did, however,"
-            del tokens[-3:]
+        aside = _aside_length(tokens, modifiers)
+        if aside:  # "He did, however," / "Donald Trump, by contrast,"
+            del tokens[-aside:]
         elif _is_modifier(tokens[-1].group(), modifiers) or (
                 len(tokens) > 1 and tokens[-1].group().lower() in _BE_FORMS):  # "He was"
             tokens.pop()
@@ -125,12 +127,22 @@ def looks_like_source(words: list[str]) -> bool:
     return False
 
 
-def _ends_in_aside(tokens: list[re.Match[str]], modifiers: frozenset[str]) -> bool:
-    """The tokens end in an adverb set off by commas after a word: "He did, however,"."""
-    return len(tokens) > 3 and [t.group() for t in tokens[-3::2]] == [",", ","] and (
-        _is_modifier(tokens[-2].group(), modifiers)
-        or tokens[-2].group().lower() in load_words("sentence_adverbs")) and \
-        tokens[-4].group() not in {",", *_HARD_STOPS}
+def _aside_length(tokens: list[re.Match[str]], modifiers: frozenset[str]) -> int:
+    """How many tokens an adverbial set off by commas at the end takes ("He did, however,",
+    "Donald Trump, by contrast,"), with both its commas; 0 when the tokens end in none."""
+    if not tokens or tokens[-1].group() != ",":
+        return 0
+    asides = load_words("sentence_adverbs")
+    for words in range(1, _MAX_ASIDE_WORDS + 1):
+        opening = len(tokens) - words - 2
+        if opening < 1 or tokens[opening].group() != "," or \
+                tokens[opening - 1].group() in {",", *_HARD_STOPS}:
+            continue
+        phrase = [t.group() for t in tokens[opening + 1:-1]]
+        if " ".join(phrase).lower() in asides or (words == 1 and
+                                                  _is_modifier(phrase[0], modifiers)):
+            return words + 2
+    return 0
 
 
 def _is_modifier(word: str, modifiers: frozenset[str]) -> bool:

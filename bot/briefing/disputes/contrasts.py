@@ -71,12 +71,20 @@ def matter_of(text: str, names: set[str]) -> frozenset[str]:
                      if w not in names)
 
 
-def opposite_stances(first: str, second: str) -> bool:
-    """One side negated and the other not, or an opposed pair of stance words."""
-    if is_negated(first) != is_negated(second):
-        return True
+def opposed_words(first: str, second: str) -> bool:
+    """Each side holds one word of an `opposed_stances` pair ("honor" / "cancel")."""
     left, right = _stems(first), _stems(second)  # stance words may be stop words ("keep")
     return any((a, b) in _opposites() for a in left for b in right)
+
+
+def _claim_start(position: Position) -> int:
+    """Where the claim of a contrast's first side starts: at a stance verb ("supports the new
+    stadium", "vowed to honor the accord"), which is the position itself, or at the content of
+    words said."""
+    if position.cue.end <= position.content.start and \
+            position.cue.text.lower() in load_words("stance_verbs"):
+        return position.cue.start
+    return position.content.start
 
 
 def _stems(text: str) -> set[str]:
@@ -189,6 +197,8 @@ class ContrastRules(DisputeLookup):
         claim_end = min(first.content.end, second.source.start, second.cue.start)
         framing = _framing().search(self.text, claim_end, min(second.source.start,
                                                                second.cue.start))
+        if framing is None and second.source.end <= second.cue.start:  # "Trump, by contrast,"
+            framing = _framing().search(self.text, second.source.end, second.cue.start)
         if first.content.end > claim_end:  # "vowed to honor X, while Y has pledged ..."
             inside = list(_framing().finditer(self.text, first.content.start, claim_end))
             framing = inside[-1] if inside else None
@@ -216,12 +226,16 @@ class ContrastRules(DisputeLookup):
         opens_against = _OPENING.match(sentence.text) is not None and \
             first.content.start < sentence.start  # "X said ... . But Y said ..."
         turn = self._next_turn(first, second, sentence)
+        opposed = opposed_words(f"{first.cue.text} {claim}",  # "supports X" / "opposes X"
+                                f"{second.cue.text} {second.content.text}")
         if shared < (0 if turn and self._answers(first, second, claim) else
-                     1 if opens_against else 2):
+                     1 if opens_against or opposed else 2):
             return None
-        if not (opposite_stances(claim, second.content.text) or (turn and shared >= 2)):
+        if not (opposed or is_negated(claim) != is_negated(second.content.text) or (
+                turn and shared >= 2)):
             return None  # "X said A. But Y said B", both on one matter: framed as opposed
         first_sentence = self._sentence_of(first.content.start)
         evidence = (first_sentence,) if first_sentence == sentence else (first_sentence,
                                                                          sentence)
-        return Dispute(claim, (first_name,), (second_name,), evidence)
+        shown = clean_claim(self.text[_claim_start(first):claim_end])  # with a stance verb
+        return Dispute(shown, (first_name,), (second_name,), evidence)
