@@ -1221,3 +1221,20 @@ def test_a_participle_set_off_after_a_noun_phrase_judges_that_phrase():
                              "voters -- always exaggerated to begin with -- shrinks fast."))
     assert found.claim == "the number of real harbour voters"
     assert found.disputants == ("Nora Lind",)
+
+
+def test_a_claim_noun_after_a_dash_contests_the_clause_before_it():
+    found = only(disputes_of("Mayor Tom Ellis has said that the harbour fund was never short of "
+                             "money - a point that city officials have always disputed."))
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("city officials",))
+    assert found.claim == "the harbour fund was never short of money"
+
+
+def test_a_named_subjects_appositive_stays_inside_a_thatless_clause():
+    found = only(disputes_of("Ms Ann Reed denied Ivo Dahl, her former aide, had leaked the memo "
+                             "to the press."))
+    assert found.disputants == ("Ann Reed",)
+    assert found.claim == "Ivo Dahl had leaked the memo to the press"
+    for act in ("The embassy denied Ivo Dahl, a reporter from Oslo, entry to the country.",
+                "The judge denied Ivo Dahl, the driver, bail on Monday."):
+        assert disputes_of(act) == (), act

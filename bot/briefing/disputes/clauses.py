@@ -125,6 +125,7 @@ def subject_phrase(prefix: str) -> tuple[int, int] | None:
 
 
 _NAMING_DETERMINERS = frozenset({"the", "a", "an", "some", "many", "several", "other", "most"})
+_MAX_BARE_GROUP_WORDS = 3
 
 
 def phrase_is_nameable(phrase: str) -> bool:
@@ -136,6 +137,9 @@ def phrase_is_nameable(phrase: str) -> bool:
         return False
     if any(w.lower() in load_words("auxiliaries") for w in words):
         return False  # a clause ("the men are"), not a name
+    if words[-1].lower() in load_words("source_nouns") and words[-1].endswith("s") and \
+            len(words) <= _MAX_BARE_GROUP_WORDS:
+        return True  # a group with no determiner: "intelligence officials", "critics"
     if len(words) == 1:
         return words[0][:1].isupper() and words[0].lower() not in _PRONOUNS
     return words[0][:1].isupper() or words[0].lower() in _NAMING_DETERMINERS

@@ -49,6 +49,7 @@ _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 _AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a dismissal calls it
 _CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked|contested)"
 _CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
+_ADVERB = r"(?:(?:\w+ly|always|never|long)\s+)?"  # "has always denied", "has flatly denied"
 # "[But] the claim [that ...] was [flatly] denied by": the subject, then the by-agent.
 _PASSIVE = re.compile(
     r"^(?:\W*(?:but|however|and|yet)\b,?\s+)?(?P<subject>[^,;:]{3,200}?)\s+"
@@ -58,16 +59,17 @@ _PASSIVE = re.compile(
 
 @cache
 def _appended() -> re.Pattern[str]:
-    """", a claim denied by the chancellor", ", claims [which] Labour denies": a claim noun in
-    apposition to the clause before it, and who contests it; or a bare ", which he has denied"
+    """", a claim denied by the chancellor", ", claims [which] Labour denies", " - a point that
+    officials have disputed": a claim noun in apposition to the clause before it, and who
+    contests it; or a bare ", which he has denied"
     after a claim ("allegations that he assaulted her, which he has denied")."""
     return re.compile(
-        rf",\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{alternation('claim_nouns')})\s+"
-        rf"(?:(?:\w+ly\s+)?{_CONTESTED}\s+by\s+(?P<agent>[^,;:.]{{2,80}})"
+        rf"(?:,|\s[-–—]{{1,2}})\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{alternation('claim_nouns')})"
+        rf"\s+(?:{_ADVERB}{_CONTESTED}\s+by\s+(?P<agent>[^,;:.]{{2,80}})"
         rf"|(?:which\s+|that\s+)?(?P<subject>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
-        rf"(?:\w+ly\s+)?{_CONTESTS})\b"
+        rf"{_ADVERB}{_CONTESTS})\b"
         rf"|,\s+which\s+(?P<relative>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
-        rf"(?:\w+ly\s+)?{_CONTESTS}\b", re.IGNORECASE)
+        rf"{_ADVERB}{_CONTESTS}\b", re.IGNORECASE)
 
 
 # "City experts say [that] ...": who states the clause an appended claim noun sums up.

@@ -17,6 +17,9 @@ from bot.briefing.model import Dispute, Span
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 _LONGEST_SUBJECT = 5  # tokens
+_LONGEST_APPOSITIVE = 8  # tokens
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_APPOSITIVE_TAGS = NOUN_PHRASE_TAGS | {"CC", "IN"}  # "his transport and environment spokesman"
 
 
 @cache
@@ -45,7 +48,7 @@ class ThatlessRules(DisputeLookup):
                     match.group().lower().startswith("den")
                     and self._opens_gerund(clause_start, sentence.end))):
                 continue  # a clause, or "denied comparing the idea with dictatorships"
-            claim = trim_claim(self.text[clause_start:sentence.end])
+            claim = trim_claim(self._without_appositive(clause_start, sentence.end))
             disputant = self._disputant(index, sentence, at) or self._source_of_cue(at)
             if disputant is None or len(claim.split()) < MIN_CLAIM_WORDS:
                 continue
@@ -65,7 +68,8 @@ class ThatlessRules(DisputeLookup):
         return bool(tokens) and self.analysis.tags[tokens[0]] == "VBG"
 
     def _opens_clause(self, start: int, end: int) -> bool:
-        """A subject pronoun, or up to five noun-phrase tokens, then a finite verb."""
+        """A subject pronoun, or up to five noun-phrase tokens, then a finite verb; a name's
+        appositive may stand between ("denied Mr Yeo, his transport spokesman, said")."""
         assert self.analysis is not None
         tokens = list(self.analysis.tokens_in(start, end))[:_LONGEST_SUBJECT + 1]
         if not tokens:
@@ -73,6 +77,11 @@ class ThatlessRules(DisputeLookup):
         first = self.text[self.analysis.starts[tokens[0]]:self.analysis.ends[tokens[0]]]
         if first.lower() in _SUBJECT_PRONOUNS:
             return len(tokens) > 1 and self.analysis.tags[tokens[1]] in FINITE_VERB_TAGS
+        tokens = list(self.analysis.tokens_in(start, end))
+        skipped = self._appositive(tokens)
+        if skipped is not None:
+            tokens = tokens[:skipped[0]] + tokens[skipped[1]:]
+        tokens = tokens[:_LONGEST_SUBJECT + 1]
         for offset, token in enumerate(tokens):
             tag = self.analysis.tags[token]
             if tag in FINITE_VERB_TAGS or (tag == "VBN" and self._takes_clause(token)):
@@ -80,6 +89,33 @@ class ThatlessRules(DisputeLookup):
             if tag not in NOUN_PHRASE_TAGS:
                 return False
         return False
+
+    def _appositive(self, tokens: list[int]) -> tuple[int, int] | None:
+        """Where an appositive between commas after an opening name starts and ends, commas
+        included ("Mr Yeo, his transport and environment spokesman,"), when a noun phrase
+        fills it."""
+        assert self.analysis is not None
+        tags = [self.analysis.tags[t] for t in tokens]
+        name_end = next((at for at, tag in enumerate(tags) if tag not in _NAME_TAGS), 0)
+        if not name_end or tags[name_end] != ",":
+            return None
+        close = next((at for at in range(name_end + 1, min(len(tags), name_end + 2
+                                                           + _LONGEST_APPOSITIVE))
+                      if tags[at] == ","), None)
+        if close is None or close == name_end + 1 or any(
+                tag not in _APPOSITIVE_TAGS for tag in tags[name_end + 1:close]):
+            return None
+        return name_end, close + 1
+
+    def _without_appositive(self, start: int, end: int) -> str:
+        """The clause's text with its subject's appositive left out."""
+        assert self.analysis is not None
+        tokens = list(self.analysis.tokens_in(start, end))
+        skipped = self._appositive(tokens)
+        if skipped is None:
+            return self.text[start:end]
+        return (self.text[start:self.analysis.starts[tokens[skipped[0]]]] + " "
+                + self.text[self.analysis.starts[tokens[skipped[1]]]:end])
 
     def _takes_clause(self, token: int) -> bool:
         """A clause opens after the word, so the tagger's participle is a past tense that
