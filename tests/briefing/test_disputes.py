@@ -1228,6 +1228,8 @@ def test_a_claim_noun_after_a_dash_contests_the_clause_before_it():
                              "money - a point that city officials have always disputed."))
     assert (found.claimants, found.disputants) == (("Tom Ellis",), ("city officials",))
     assert found.claim == "the harbour fund was never short of money"
+    assert disputes_of("Mayor Tom Ellis has said that the harbour fund was never short of "
+                       "money - a point that city officials have never disputed.") == ()
 
 
 def test_a_named_subjects_appositive_stays_inside_a_thatless_clause():

@@ -49,7 +49,7 @@ _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
 _AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a dismissal calls it
 _CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked|contested)"
 _CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
-_ADVERB = r"(?:(?:\w+ly|always|never|long)\s+)?"  # "has always denied", "has flatly denied"
+_ADVERB = r"(?:(?:\w+ly|always|long)\s+)?"  # "has always denied", not "never"
 # "[But] the claim [that ...] was [flatly] denied by": the subject, then the by-agent.
 _PASSIVE = re.compile(
     r"^(?:\W*(?:but|however|and|yet)\b,?\s+)?(?P<subject>[^,;:]{3,200}?)\s+"
