@@ -90,6 +90,9 @@ def _claim_makers(stems: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                        rf"them|(?:{name}\s+){{0,3}}{name}))\s+(?:of|with)\s+[^,;:]+)"))
 
 
+# "a report claiming [that] he warned ...": the participle that reports the claim.
+_REPORTING = re.compile(r"\s*(?:claiming|saying|alleging|suggesting|asserting)\s+(?:that\s+)?",
+                        re.IGNORECASE)
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _COLLECTIVE = frozenset({"both", "all"})  # "denied both allegations": named before
 # What may stand between a claim noun and its that-clause: who made the claim, where.
@@ -287,6 +290,11 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         if match.group("noun").lower() in load_words("proposal_nouns") and (
                 starts_with_of_like(after) or not opens_clause(after)):
             return None  # "rejected the idea of quotas": a plan, not a claim
+        reporting = _REPORTING.match(after)
+        if reporting or (self.analysis is not None and self._opens_clause(noun_end,
+                                                                           sentence.end)):
+            start = noun_end + (reporting.end() if reporting else 0)  # "the idea Mr X posed"
+            return trim_claim(self.text[start:sentence.end]), claimants, (sentence,)
         if opens_clause(after) or by or self._verb_follows(noun_end, sentence.end) or \
                 self._verb_after_modifiers(noun_end, sentence.end) or (
                 phrase.split()[0].lower() not in _DEFINITE and takes_complement(after)):
