@@ -1246,3 +1246,17 @@ def test_a_participle_after_a_claim_noun_reports_the_claim():
     found = only(disputes_of("The party's campaign director has denied a report claiming he "
                              "warned Tom Ellis the party could not win the election."))
     assert found.claim == "he warned Tom Ellis the party could not win the election"
+
+
+def test_a_past_tense_read_as_a_participle_with_an_object_opens_the_denied_clause():
+    found = only(disputes_of("The Harbour Board has long denied its engineers practised fraud "
+                             "on the bridge contract."))
+    assert found.claim == "its engineers practised fraud on the bridge contract"
+    assert disputes_of("The Harbour Board denied the permits issued by the council.") == ()
+
+
+def test_a_subject_after_although_is_the_disputant():
+    found = only(disputes_of("The council will back the plan although Mayor Tom Ellis was "
+                             "forced to deny the cabinet was split over the harbour fund."))
+    assert found.disputants == ("Tom Ellis",)
+    assert found.claim == "the cabinet was split over the harbour fund"

@@ -20,7 +20,8 @@ _NOT_ADVERBS = frozenset({"ally", "family", "assembly", "rally", "supply", "mono
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                        "sunday", "today", "yesterday", "tonight"})
 _CLAUSE_DELIMITER = re.compile(
-    r"(?:[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|said|says|told|after|when|because|as)\b)\s*",
+    r"(?:[,;:(\"“”]|\s[-–—]\s|\b(?:that|but|said|says|told|after|when|because|as|although|"
+    r"though|whereas|while|whilst)\b)\s*",
     re.IGNORECASE)
 _POSSESSIVE_START = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 _PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "by", "with", "without", "after",

@@ -18,6 +18,8 @@ from bot.briefing.model import Dispute, Span
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "there"})
 _LONGEST_SUBJECT = 5  # tokens
 _LONGEST_APPOSITIVE = 8  # tokens
+_TIME_WORDS = frozenset({"yesterday", "today", "tonight", "week", "month", "year", "morning",
+                         "afternoon", "evening", "night", "weekend"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
 _APPOSITIVE_TAGS = NOUN_PHRASE_TAGS | {"CC", "IN"}  # "his transport and environment spokesman"
 
@@ -118,11 +120,16 @@ class ThatlessRules(DisputeLookup):
                 + self.text[self.analysis.starts[tokens[skipped[1]]]:end])
 
     def _takes_clause(self, token: int) -> bool:
-        """A clause opens after the word, so the tagger's participle is a past tense that
-        takes it: "denied her faith meant she would refuse"."""
+        """A clause or an object follows the word, so the tagger's participle is a past tense:
+        "denied her faith meant she would refuse", "denied their ancestors practised
+        cannibalism" (not "denied the visas issued by the embassy")."""
         assert self.analysis is not None
         after = token + 1
         if after >= len(self.analysis.tags):
             return False
         word = self.text[self.analysis.starts[after]:self.analysis.ends[after]].lower()
-        return word in _SUBJECT_PRONOUNS - {"it", "there"} or word == "that"
+        if word in _SUBJECT_PRONOUNS - {"it", "there"} or word == "that":
+            return True
+        tag = self.analysis.tags[after]  # an object: "their ancestors practised cannibalism"
+        return (tag in {"PRP$", "NN", "NNS"} or word in {"the", "a", "an"}) and \
+            word not in _TIME_WORDS
