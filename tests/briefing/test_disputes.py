@@ -1260,3 +1260,20 @@ def test_a_subject_after_although_is_the_disputant():
                              "forced to deny the cabinet was split over the harbour fund."))
     assert found.disputants == ("Tom Ellis",)
     assert found.claim == "the cabinet was split over the harbour fund"
+
+
+def test_which_after_a_comma_names_the_disputant_of_a_noun_form_cue():
+    found = only(disputes_of("Mayor Tom Ellis says the harbour fund will run out of money. The "
+                             "Harbour Board, which disputes the claim, has asked for an audit."))
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Harbour Board",))
+    assert found.claim == "the harbour fund will run out of money"
+    assert disputes_of("We want a fair economy which disputes the idea that greed has to rule "
+                       "the world.") == ()
+
+
+def test_a_reference_after_a_denial_does_not_point_at_the_denied_clause():
+    found = disputes_of("Mayor Tom Ellis's advisers have repeatedly denied the harbour fund is "
+                        "running out of money. The Harbour Board, which disputes the claim, has "
+                        "asked for an audit.")
+    assert all(d.claim != "the harbour fund is running out of money"
+               for d in found if "Harbour Board" in d.disputants), found

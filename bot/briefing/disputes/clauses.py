@@ -70,7 +70,8 @@ def cue_is_blocked(prefix: str, verb: str) -> bool:
                                                     "are", "be", "get", "got", "gets"}:
         return True
     if verb.lower() in load_words("dispute_noun_forms"):
-        return not _can_end_subject(raw[-1], previous)
+        return not (_can_end_subject(raw[-1], previous)
+                    or re.search(r",\s*which\s*$", prefix))  # "Europe, which disputes"
     return False
 
 

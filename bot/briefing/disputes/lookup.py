@@ -22,6 +22,7 @@ from bot.briefing.disputes.clauses import (
 )
 from bot.briefing.disputes.patterns import claim_noun_clause, cue_stems, dispute_patterns
 from bot.briefing.language.analysis import FINITE_VERB_TAGS, Analysis
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.keywords import content_words
 
@@ -274,6 +275,8 @@ class DisputeLookup:
             if (position.actor or position.source.text) == other_than or \
                     len(position.content.text.split()) < 3:
                 continue  # the disputant's own words, or no claim ("He said, she said")
+            if position.cue.text.lower() in load_words("dispute_verbs"):
+                return None  # "X denied C. Europe disputes the claim": the denial, not C
             content = position.content.text
             if not (self.patterns["falsity"].search(content)
                     or self.patterns["verb"].search(content)
