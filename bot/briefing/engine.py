@@ -116,9 +116,10 @@ def resolve_positions(
             continue  # a lone quotation is given only to a person the article introduced
         mode = mode_of(attribution, analysis) if analysis is not None else "speech"
         source = attribution.source
-        if actor is None and source.text.strip().lower() == "they":  # those people
-            source = before.source if before else (
-                table.plural_subject_for(source.start, sentence) or source)
+        if actor is None and before is not None:  # "He added", after "a spokesman said"
+            source = before.source
+        elif actor is None and source.text.strip().lower() == "they":  # those people
+            source = table.plural_subject_for(source.start, sentence) or source
         position = Position(actor, source, attribution.cue, attribution.content,
                             attribution.direct, mode)
         positions.append(position)

@@ -103,3 +103,16 @@ def test_he_after_a_quote_skips_a_speaker_reported_inside_another_speech():
     found = speakers("Mayor Tom Ellis said he backed the plan when Peter Rowan argued for it "
                      'in the council. "The plan will make the harbour safer," he said.')
     assert ("Tom Ellis", "he", "The plan will make the harbour safer") in found
+
+
+def test_he_after_the_prime_ministers_spokesman_is_that_spokesman():
+    found = speakers("Lord Rowan said Mayor Tom Ellis bypassed the council. The mayor's official "
+                     "spokesman said the council still met. But he added: \"You cannot take "
+                     "every decision in a meeting.\"")
+    assert (None, "The mayor's official spokesman", "You cannot take every decision in a "
+            "meeting.") in found
+
+
+def test_downing_street_is_an_office_not_the_country():
+    found = speakers("Downing Street said the prime minister should be judged by results.")
+    assert [actor for actor, _, _ in found] == ["Downing Street"]

@@ -16,9 +16,10 @@ _OPENING_WORDS = 2  # before a pronoun that opens its sentence: "But then he"
 # "MPs", "Critics", "Labour MPs", "the officials": a group that spoke, not "they" again.
 _PLURAL_SPEAKER = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,2}[A-Za-z]+s", re.IGNORECASE)
 _NOT_GROUPS = frozenset({"this", "his", "its", "is", "was", "as", "us", "yes", "news"})
-_UNNAMED_SPEAKER = re.compile(r"(?:a|an|one)\s+(?:[\w\-]+\s+){0,3}(?:spokesman|spokeswoman|"
-                             r"spokesperson|aide|adviser|advisor|official|source|insider)",
-                             re.IGNORECASE)
+# "a spokesman", "one senior aide", "the prime minister's official spokesman"
+_UNNAMED_SPEAKER = re.compile(r"(?:a|an|one|the)\s+(?:[\w\-'’]+\s+){0,3}(?:spokesman|"
+                             r"spokeswoman|spokesperson|aide|adviser|advisor|official|source|"
+                             r"insider)", re.IGNORECASE)
 
 
 def continuing_speaker(pronoun: str, offset: int, sentence_start: int, floor: int,
