@@ -116,3 +116,7 @@ def test_he_after_the_prime_ministers_spokesman_is_that_spokesman():
 def test_downing_street_is_an_office_not_the_country():
     found = speakers("Downing Street said the prime minister should be judged by results.")
     assert [actor for actor, _, _ in found] == ["Downing Street"]
+
+
+def test_a_cue_word_after_a_hyphenated_modifier_is_a_noun():
+    assert speakers("The one-sentence comment was immediately criticised by the party.") == []

@@ -171,14 +171,15 @@ def _after_that(attribution: Attribution, text: str) -> bool:
 
 def _noun_cue(attribution: Attribution, analysis: Analysis) -> bool:
     """A cue word used as a noun, inside a noun phrase: "a controversial TV show", "the
-    news reports". Tagged a noun after a bare name it is still read as a verb ("Bozell
-    adds"), since the tagger often misses present-tense verbs there."""
+    news reports", "the one-sentence comment". Tagged a noun after a bare name it is still
+    read as a verb ("Bozell adds"), since the tagger often misses present-tense verbs
+    there."""
     cue = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
     if not cue or analysis.tags[cue[0]] not in {"NN", "NNS"} \
             or attribution.cue.text.lower() in load_words("source_phrases"):
         return False
     index = cue[0] - 1
-    while index >= 0 and analysis.tags[index] in {"NN", "NNS", "NNP", "NNPS"}:
+    while index >= 0 and analysis.tags[index] in {"NN", "NNS", "NNP", "NNPS", "HYPH"}:
         index -= 1
     return index >= 0 and analysis.tags[index] in _NOUN_PHRASE_OPENERS
 
