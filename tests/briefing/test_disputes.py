@@ -1277,3 +1277,17 @@ def test_a_reference_after_a_denial_does_not_point_at_the_denied_clause():
                         "asked for an audit.")
     assert all(d.claim != "the harbour fund is running out of money"
                for d in found if "Harbour Board" in d.disputants), found
+
+
+def test_a_claim_made_without_evidence_is_contested_by_the_article():
+    for text in ("Mayor Tom Ellis claimed, without evidence, that the harbour fund had been "
+                 "robbed by his rivals.",
+                 "Mayor Tom Ellis said the harbour fund had been robbed by his rivals, without "
+                 "offering any evidence.",
+                 "At a rally, Mayor Tom Ellis was blunt, claiming without any evidence that the "
+                 "harbour fund had been robbed by his rivals."):
+        found = only(disputes_of(text))
+        assert (found.claimants, found.disputants) == (("Tom Ellis",), ("the article",)), text
+        assert found.claim == "the harbour fund had been robbed by his rivals", text
+    assert disputes_of("Even without evidence, Mayor Tom Ellis said the harbour fund was "
+                       "short of money.") == ()

@@ -120,3 +120,16 @@ def test_downing_street_is_an_office_not_the_country():
 
 def test_a_cue_word_after_a_hyphenated_modifier_is_a_noun():
     assert speakers("The one-sentence comment was immediately criticised by the party.") == []
+
+
+def test_a_phrase_after_the_cue_that_opens_with_a_preposition_is_no_speaker():
+    found = speakers('"It would have been better for the harbour," the council spokesman, Ivo '
+                     'Dahl, said on Tuesday.')
+    assert [(actor, source) for actor, source, _ in found] == [
+        ("Ivo Dahl", "the council spokesman, Ivo Dahl")]
+
+
+def test_a_participle_after_a_comma_speaks_through_the_clause_subject():
+    found = speakers("At a rally in Bergen, Nor., Mayor Tom Ellis was just as blunt, claiming "
+                     "that the harbour fund had been robbed.")
+    assert found == [("Tom Ellis", "Mayor Tom Ellis", "the harbour fund had been robbed")]

@@ -17,6 +17,7 @@ from bot.briefing.attribution.speakers import (
     ADVERB_TAGS,
     PUNCTUATION_TAGS,
     is_speaker_phrase,
+    participle_subject,
     subject_as_source,
 )
 from bot.briefing.language.analysis import FINITE_VERB_TAGS, Analysis
@@ -54,7 +55,8 @@ def credible_attributions(text: str, sentences: Sequence[Span], analysis: Analys
     she planned to retire", "she planned" is the disputed claim, not her stated plan."""
     found = [subject_as_source(a, analysis, text) for a in find_attributions(text, sentences)]
     questions = Cover((s.start, s.end) for s in sentences if _is_question(text, s, analysis))
-    kept = [a for a in found if is_credible(a, analysis, text)
+    kept = [participle_subject(a, analysis, text) for a in found
+            if is_credible(a, analysis, text)
             and (a.direct or not questions.covers(a.cue.start, a.cue.end))]
     denied = Cover((a.content.start, a.content.end) for a in kept
                    if a.cue.text.lower() in load_words("dispute_verbs"))

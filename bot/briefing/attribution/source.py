@@ -27,6 +27,8 @@ _MAX_HEAD_CHUNKS = 3
 _MAX_APPOSED_NAME_WORDS = 4
 _MAX_ROLE_WORDS = 10
 _WORD = re.compile(r"[^\W_]+")
+_PREPOSITIONS = frozenset({"without", "with", "in", "on", "at", "for", "about", "from", "over",
+                           "against", "to", "into", "during", "despite", "amid", "by"})
 
 
 def source_before(masked: str, seg_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -99,8 +101,9 @@ def source_after(masked: str, cue_end: int, limit: int) -> tuple[int, int] | Non
         tokens.pop()
     if not tokens or len(tokens) > _MAX_SOURCE_TOKENS:
         return None
-    if tokens[0].group().lower() in load_words("source_boundaries"):
-        return None
+    if tokens[0].group().lower() in load_words("source_boundaries") or \
+            tokens[0].group() in _PREPOSITIONS:
+        return None  # "..., claiming without any evidence that ...": no speaker after the cue
     if not looks_like_source([m.group() for m in tokens]):
         return None
     end = tokens[-1].end()

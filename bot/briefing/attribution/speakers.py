@@ -19,6 +19,8 @@ _NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD", "WP"})
 # on to say", "defended the record whilst promising".
 _MANNER_LINKS = frozenset({"by", "in", "to", "while", "whilst", "after", "before", "when",
                            "without", "despite", "upon"})
+_SUBJECT_TAGS = frozenset({"NNP", "NNPS", "PRP"})  # "Mr. Trump", "he"
+_BEFORE_SUBJECT = frozenset({",", ":", "CC", "RB", "``", "''"})  # "Later on Sunday, Carson"
 _SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves"})
 _CONTRACTIONS = frozenset({"'s", "'re", "'ve", "'d", "'ll", "'m"})
 PUNCTUATION_TAGS = frozenset({",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP"})
@@ -38,6 +40,33 @@ def subject_as_source(attribution: Attribution, analysis: Analysis, text: str) -
     if not verb or not _is_nominal(tokens[verb - 1], analysis, text):
         return attribution
     start, end = analysis.starts[tokens[0]], analysis.ends[tokens[verb - 1]]
+    return replace(attribution, source=Span(text[start:end], start, end))
+
+
+def participle_subject(attribution: Attribution, analysis: Analysis, text: str
+                       ) -> Attribution:
+    """"In Beaumont, Tex., Mr. Trump was just as blunt, claiming ...": a participle's
+    source that holds a clause, set off by a comma, speaks through the last clause's subject:
+    the names right before its verb."""
+    words = _source_tokens(attribution, analysis)
+    cue = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
+    if not cue or analysis.tags[cue[0]] != "VBG" or len(words) < 3 or \
+            text[attribution.source.end:attribution.cue.start].strip() != ",":
+        return attribution  # without a comma it is the noun's: "a group backing Bush"
+    tokens = list(analysis.tokens_in(attribution.source.start, attribution.source.end))
+    verb = next((k for k in range(len(tokens) - 1, -1, -1)
+                 if analysis.tags[tokens[k]] in {"VBD", "VBZ", "VBP"}), None)  # the last clause
+    if not verb:
+        return attribution
+    first = verb
+    while first > 0 and (analysis.tags[tokens[first - 1]] in _SUBJECT_TAGS or (
+            analysis.tags[tokens[first - 1]] == "CC" and first > 1
+            and analysis.tags[tokens[first - 2]] in _SUBJECT_TAGS)):  # "Mr A and Mr B"
+        first -= 1
+    if first == verb or analysis.tags[tokens[verb - 1]] not in _SUBJECT_TAGS or (
+            first > 0 and analysis.tags[tokens[first - 1]] not in _BEFORE_SUBJECT):
+        return attribution  # "listings in New York have", "whose LP was": no subject
+    start, end = analysis.starts[tokens[first]], analysis.ends[tokens[verb - 1]]
     return replace(attribution, source=Span(text[start:end], start, end))
 
 

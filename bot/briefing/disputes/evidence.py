@@ -1,5 +1,6 @@
 """Claims contested by the absence of support: "there is no evidence that ...", "the inquiry
-found no proof that ...", "Trump claimed ..., but offered no proof".
+found no proof that ...", "Trump claimed ..., but offered no proof", "Trump claimed, without
+evidence, that ...".
 
 Who contests depends on the verb before "no": one that gives support ("offered", "provided")
 has the claimant as its subject, so the contest is the article's (or that of the speaker the
@@ -12,7 +13,7 @@ import re
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_name, trim_claim, words_before
-from bot.briefing.disputes.lookup import ARTICLE, DisputeLookup
+from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -34,7 +35,40 @@ def _absence() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+@cache
+def _without() -> re.Pattern[str]:
+    """"without evidence", "without offering any proof", "without citing evidence"."""
+    givers = alternation("evidence_giving_verbs")
+    return re.compile(rf",?\s*\bwithout\s+(?:(?:{givers})\s+)?(?:any\s+)?(?:(?:supporting|"
+                      rf"hard|real)\s+)?(?:{alternation('evidence_nouns')})\b,?", re.IGNORECASE)
+
+
 class EvidenceRules(DisputeLookup):
+    def _claimed_without_evidence(self, index: int, sentence: Span) -> Dispute | None:
+        """"Trump claimed, without evidence, that X", "said X without offering any proof":
+        the speaker claims X, the article (or the one quoting the sentence) contests it."""
+        match = _without().search(sentence.text)
+        if match is None or set(words_before(sentence.text[:match.start()], 6)) & \
+                _HYPOTHETICAL:
+            return None
+        at, end = sentence.start + match.start(), sentence.start + match.end()
+        stated = [p for p in self.positions if sentence.start <= p.cue.start < at
+                  and p.content.end > p.cue.end and p.source.start < p.cue.start
+                  and not (p.content.start < at < p.content.end and p.cue.start > at)]
+        if not stated:
+            return None
+        position = stated[-1]
+        claim = trim_claim(self.text[max(position.content.start, end):position.content.end]
+                           if position.content.start >= at - 1 else
+                           self.text[position.content.start:at])
+        claimant = self._holder_name(position)
+        if not claimant or len(claim.split()) < MIN_CLAIM_WORDS:
+            return None
+        holder = self._position_containing(at)
+        disputant = (self._holder_name(holder) if holder and holder is not position
+                     else None) or ARTICLE
+        return Dispute(claim, (clean_name(claimant) or claimant,), (disputant,), (sentence,))
+
     def _missing_evidence(self, index: int, sentence: Span) -> Dispute | None:
         """"There is no evidence that X" (the speaker, else the article, contests X); "Y
         claimed X but offered no proof" (Y claims X, the article contests it)."""

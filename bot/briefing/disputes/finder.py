@@ -119,7 +119,8 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         found = []
         for rule in (self._dispute_verb, self._falsity_verdict, self._disagreement,
                      self._doubting_contrast, self._false_report, self._correction,
-                     self._missing_evidence, self._lie_accusation, self._person_contest,
+                     self._missing_evidence, self._claimed_without_evidence,
+                     self._lie_accusation, self._person_contest,
                      self._opposed_positions,
                      self._false_claim, self._unaccepted_claim, self._bare_disagreement,
                      self._doubt, self._pronoun_denial, self._thatless_clause,
