@@ -1291,3 +1291,16 @@ def test_a_claim_made_without_evidence_is_contested_by_the_article():
         assert found.claim == "the harbour fund had been robbed by his rivals", text
     assert disputes_of("Even without evidence, Mayor Tom Ellis said the harbour fund was "
                        "short of money.") == ()
+
+
+def test_who_repeats_a_claim_the_article_calls_false_is_its_claimant():
+    for text, claimant in (
+            ("The senator pushed the debunked theory that the harbour fund had been robbed.",
+             "The senator"),
+            ('"I never backed the plan," Mayor Tom Ellis said, repeating a false claim that he '
+             'opposed the harbour plan.', "Tom Ellis")):
+        found = only(disputes_of(text))
+        assert (found.claimants, found.disputants) == ((claimant,), ("the article",)), text
+    found = only(disputes_of("Mayor Tom Ellis said the senator had repeated the false claim "
+                             "that the harbour fund was empty."))
+    assert (found.claimants, found.disputants) == (("the senator",), ("Tom Ellis",))

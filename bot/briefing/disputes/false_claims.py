@@ -11,6 +11,7 @@ from functools import cache
 from bot.briefing.disputes.clauses import clean_claim, trim_claim
 from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, OWNER_BACK, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
+from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 from bot.briefing.text.quotes import inside_quotes
 
@@ -58,6 +59,9 @@ _NOT_AS_CLAIMED = re.compile(
     r"says|said|maintains?|maintained)\b", re.IGNORECASE)
 
 
+# The verb right before a claim noun phrase: "repeating a false claim", "pushed the theory".
+_SPREAD = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:(?:the|a|an|his|her|their|its|this|that)\s+)?"
+                     r"(?:[\w\-]+\s+)?$")
 _REPORTED = re.compile(r"\b(?:accus\w+|alleg(?:es|ed|ing))\b", re.IGNORECASE)
 
 
@@ -77,6 +81,21 @@ class FalseClaimRules(DisputeLookup):
         holders = [p for p in self.positions if p.content.start <= verdict_at < p.content.end
                    and p.cue.end <= noun_at]
         return min(holders, key=lambda p: p.content.end - p.content.start, default=None)
+
+    def _spreader(self, index: int, sentence: Span, at: int) -> tuple[str, int] | None:
+        """Who makes or spreads the claim the article calls false ("Trump said, repeating a
+        false claim that ...", "the senator pushed the debunked theory that ..."): the
+        subject of a `claim_spreading_verbs` verb right before it, else the speaker of that
+        sentence, with where the verb stands; None when no such verb stands there."""
+        verb = _SPREAD.search(self.text, sentence.start, at)
+        if verb is None or verb.group("verb").lower() not in load_words("claim_spreading_verbs"):
+            return None
+        verb_at = verb.start("verb")
+        stated = [p for p in self.positions if sentence.start <= p.cue.start < verb_at
+                  and not p.content.start <= verb_at < p.content.end]
+        name = self._disputant(index, sentence, verb_at) or (
+            self._holder_name(stated[-1]) if stated else None)
+        return (name, verb_at) if name else None
 
     def _claim_called_false(self, index: int, sentence: Span) -> Dispute | None:
         """"In sum, the claim that Yovanovitch has a net worth of $17 million is wholly
@@ -142,9 +161,15 @@ class FalseClaimRules(DisputeLookup):
         owner = self._possessor(at, sentence.start + match.end("owner") + 2) \
             if match.group("owner") else None
         holder = self._position_containing(at)
+        spread = self._spreader(index, sentence, at)
+        spreader = spread[0] if spread else None
         disputant = self._judge(holder, sentence, at)
+        if spread:  # "the senator pushed the debunked theory": not his verdict, the article's
+            reporter = self._position_containing(spread[1])  # or "X said the senator pushed"
+            disputant = self._holder_name(reporter) if reporter else ARTICLE
         if disputant is None:
             return None
+        owner = owner or spreader
         if owner == disputant:
             return None  # "Trump called his own claims false": no one contests anyone
         evidence: tuple[Span, ...] = (sentence,)
