@@ -1304,3 +1304,11 @@ def test_who_repeats_a_claim_the_article_calls_false_is_its_claimant():
     found = only(disputes_of("Mayor Tom Ellis said the senator had repeated the false claim "
                              "that the harbour fund was empty."))
     assert (found.claimants, found.disputants) == (("the senator",), ("Tom Ellis",))
+
+
+def test_that_is_not_the_case_contests_the_claim_before_but_not_a_comparison():
+    claim = "Councillor Nora Lind said the mayor had sold the harbour land. "
+    found = only(disputes_of(claim + '"That is not the case," Mayor Tom Ellis said.'))
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+    assert disputes_of(claim + '"That is not the case with the old pier," Mayor Tom Ellis '
+                       'said.') == ()

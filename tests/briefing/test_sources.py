@@ -133,3 +133,10 @@ def test_a_participle_after_a_comma_speaks_through_the_clause_subject():
     found = speakers("At a rally in Bergen, Nor., Mayor Tom Ellis was just as blunt, claiming "
                      "that the harbour fund had been robbed.")
     assert found == [("Tom Ellis", "Mayor Tom Ellis", "the harbour fund had been robbed")]
+
+
+def test_a_cue_word_read_as_a_noun_before_a_verb_is_its_subject_not_a_cue():
+    assert speakers("Privacy advocates are concerned that monitoring at work is damaging.") == []
+    found = speakers("Critics say the powers - which President Ann Reed argues are needed to "
+                     "help the poor - are a threat.")
+    assert any(actor == "Ann Reed" for actor, _, _ in found)

@@ -173,13 +173,20 @@ def _after_that(attribution: Attribution, text: str) -> bool:
 
 def _noun_cue(attribution: Attribution, analysis: Analysis) -> bool:
     """A cue word used as a noun, inside a noun phrase: "a controversial TV show", "the
-    news reports", "the one-sentence comment". Tagged a noun after a bare name it is still
-    read as a verb ("Bozell adds"), since the tagger often misses present-tense verbs
+    news reports", "the one-sentence comment", or the subject of the verb after it
+    ("Privacy advocates are concerned"). Tagged a noun after a bare name it is otherwise
+    still read as a verb ("Bozell adds"), since the tagger often misses present-tense verbs
     there."""
     cue = analysis.tokens_in(attribution.cue.start, attribution.cue.end)
     if not cue or analysis.tags[cue[0]] not in {"NN", "NNS"} \
             or attribution.cue.text.lower() in load_words("source_phrases"):
         return False
+    after, before = cue[-1] + 1, cue[0] - 1
+    if after < len(analysis.tags) and analysis.tags[after] in FINITE_VERB_TAGS and \
+            before >= 0 and analysis.tags[before] in {"NN", "NNP", "JJ"} and not any(
+            analysis.tags[i] in {"WDT", "WP"} for i in range(max(before - 3, 0), before)):
+        return True  # the subject of the next verb: "Privacy advocates are concerned", not
+        # "which President Chavez argues are needed", "voters fear"
     index = cue[0] - 1
     while index >= 0 and analysis.tags[index] in {"NN", "NNS", "NNP", "NNPS", "HYPH"}:
         index -= 1

@@ -35,8 +35,10 @@ def dispute_patterns() -> dict[str, re.Pattern[str]]:
             flags,
         ),
         "claim_noun": re.compile(rf"\b(?:{_alternation('claim_nouns')})\b", flags),
+        # "not the case with India", "nothing wrong with it": a comparison, no verdict
         "falsity": re.compile(rf"\b(?:{_alternation('falsity_phrases')}|"
-                              rf"{_alternation('absurdity_words')})\b", flags),
+                              rf"{_alternation('absurdity_words')})\b(?!\s+with\b)",
+                              flags),
         "disagree": re.compile(rf"\b(?:{_alternation('disagreement_phrases')})\b", flags),
         "denial": re.compile(rf"\b(?:{_alternation('denial_phrases')})\b", flags),
         "doubt": re.compile(rf"\b(?:{_alternation('doubt_phrases')})\b", flags),
