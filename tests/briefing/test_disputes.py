@@ -1312,3 +1312,10 @@ def test_that_is_not_the_case_contests_the_claim_before_but_not_a_comparison():
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
     assert disputes_of(claim + '"That is not the case with the old pier," Mayor Tom Ellis '
                        'said.') == ()
+
+
+def test_a_stance_verb_stays_in_a_claim_taken_from_an_earlier_position():
+    found = only(disputes_of("Councillor Nora Lind accused Mayor Tom Ellis of selling the "
+                             "harbour land to his friends. Tom Ellis rejected the allegation."))
+    assert found.claim == "accused Mayor Tom Ellis of selling the harbour land to his friends"
+    assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))

@@ -18,7 +18,7 @@ from functools import cache, cached_property
 
 from bot.briefing.actors.continuity import names_its_actor
 from bot.briefing.disputes.clauses import clean_claim, is_pronoun
-from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup, claim_start
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
@@ -77,16 +77,6 @@ def opposed_words(first: str, second: str) -> bool:
     return any((a, b) in _opposites() for a in left for b in right)
 
 
-def _claim_start(position: Position) -> int:
-    """Where the claim of a contrast's first side starts: at a stance verb ("supports the new
-    stadium", "vowed to honor the accord"), which is the position itself, or at the content of
-    words said."""
-    if position.cue.end <= position.content.start and \
-            position.cue.text.lower() in load_words("stance_verbs"):
-        return position.cue.start
-    return position.content.start
-
-
 def _stems(text: str) -> set[str]:
     return {w[:STEM_CHARS] for w in re.findall(r"[a-z]+", text.lower())}
 
@@ -128,7 +118,7 @@ class ContrastRules(DisputeLookup):
         if found is None:
             return None
         frame, opening = found
-        claim = clean_claim(opening.content.text)
+        claim = self._claim_of(opening)
         first_name = self._holder_name(opening)
         if not first_name or len(claim.split()) < MIN_CLAIM_WORDS or any(
                 _QUESTION.match(text) for text in (claim, second.content.text)):
@@ -237,5 +227,5 @@ class ContrastRules(DisputeLookup):
         first_sentence = self._sentence_of(first.content.start)
         evidence = (first_sentence,) if first_sentence == sentence else (first_sentence,
                                                                          sentence)
-        shown = clean_claim(self.text[_claim_start(first):claim_end])  # with a stance verb
+        shown = clean_claim(self.text[claim_start(first):claim_end])  # with a stance verb
         return Dispute(shown, (first_name,), (second_name,), evidence)

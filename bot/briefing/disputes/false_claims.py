@@ -180,7 +180,7 @@ class FalseClaimRules(DisputeLookup):
             earlier = self._latest_position_of(owner, index, at, back=OWNER_BACK)
             if earlier is None:
                 return None
-            claim = clean_claim(earlier.content.text)
+            claim = self._claim_of(earlier)
             evidence = (self._sentence_of(earlier.content.start), sentence)
         else:
             return None

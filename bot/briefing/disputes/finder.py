@@ -353,7 +353,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
                       ) -> tuple[str, list[str], tuple[Span, ...]]:
         """An earlier position's claim, its claimant ("Two lawsuits have accused": none) and
         the two sentences that show it."""
-        return (clean_claim(earlier.content.text), [claimant] if claimant else [],
+        return (self._claim_of(earlier), [claimant] if claimant else [],
                 (self._sentence_of(earlier.content.start), sentence))
 
     def _claimant_of(self, earlier: Position, noun: str) -> str | None:

@@ -12,6 +12,7 @@ from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.people import pronoun_fits
 from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable
 from bot.briefing.disputes.clauses import (
+    clean_claim,
     clean_name,
     heads_a_group,
     is_pronoun,
@@ -51,6 +52,16 @@ _PART_OF_WHOM = re.compile(r"(?:many|some|most|all|several|both|one|two|three)\s
 # The noun phrase a ", many of whom" hangs on, after the preposition or verb that takes it.
 _WHOLE_BEFORE = re.compile(r"\b(?:with|to|by|for|from|among|on|at|of|are|were|is|was)\s+"
                            r"(?P<whole>(?:the\s+)?[^,;:]{3,80}?)\s*,\s*$", re.IGNORECASE)
+
+
+def claim_start(position: Position) -> int:
+    """Where a position's claim starts: at a stance verb whose object it is ("supports the
+    new stadium", "accused Trump University of using deceptive practices"), which is the
+    position itself, or at the content of words said."""
+    if position.cue.end <= position.content.start and \
+            position.cue.text.lower() in load_words("stance_verbs"):
+        return position.cue.start
+    return position.content.start
 
 
 class DisputeLookup:
@@ -340,6 +351,10 @@ class DisputeLookup:
                 if len(claim.split()) >= MIN_CLAIM_WORDS:
                     return claim, earlier
         return None
+
+    def _claim_of(self, position: Position) -> str:
+        """The claim an earlier position states, as a reader should see it."""
+        return clean_claim(self.text[claim_start(position):position.content.end])
 
     def _holder_name(self, position: Position) -> str | None:
         """Who holds a position, as a reader should see it: the resolved actor when the

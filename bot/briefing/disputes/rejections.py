@@ -169,7 +169,7 @@ class RejectionRules(DisputeLookup):
         if earlier is None or (resolved and earlier.actor is None):
             return None
         claimant = self._holder_name(earlier)
-        claim = clean_claim(earlier.content.text)
+        claim = self._claim_of(earlier)
         if claimant == disputant or is_pronoun(earlier.source.text.strip()) or \
                 len(claim.split()) < MIN_CLAIM_WORDS:
             return None  # an unnamed "he" may be the disputant himself

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.briefing.disputes.clauses import clean_claim, cue_is_blocked, trim_claim
+from bot.briefing.disputes.clauses import cue_is_blocked, trim_claim
 from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, NOUN_PHRASE_TAGS, DisputeLookup
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.language.analysis import FINITE_VERB_TAGS
@@ -58,7 +58,7 @@ class ThatlessRules(DisputeLookup):
             earlier = pointer and self._referent(index, at, pointer.group("noun"), disputant)
             holder = earlier and self._holder_name(earlier)
             if earlier and holder and holder != disputant:  # "denied Mr Brown made that quote"
-                return Dispute(clean_claim(earlier.content.text), (holder,), (disputant,),
+                return Dispute(self._claim_of(earlier), (holder,), (disputant,),
                                (self._sentence_of(earlier.content.start), sentence))
             return self._sentence_dispute(claim, disputant, sentence)
         return None

@@ -202,7 +202,7 @@ class VerdictRules(DisputeLookup):
             return None
         earlier = self._latest_position_of(owner, index, holder.content.start, back=OWNER_BACK)
         if earlier is not None:  # "the ministry's allegations are false": what it alleged
-            return Dispute(clean_claim(earlier.content.text), (owner,), (disputant,),
+            return Dispute(self._claim_of(earlier), (owner,), (disputant,),
                            (self._sentence_of(earlier.content.start), sentence))
         return Dispute(clean_claim(_OPENER.sub("", subject)), (owner,), (disputant,),
                        (sentence,))
@@ -229,7 +229,7 @@ class VerdictRules(DisputeLookup):
                 content_words(subject, min_length=4) & content_words(earlier.content.text,
                                                                       min_length=4):
             return None  # an unknown claimant, or a claim *about* the thing called false
-        return Dispute(clean_claim(earlier.content.text), (clean_name(claimant) or claimant,),
+        return Dispute(self._claim_of(earlier), (clean_name(claimant) or claimant,),
                        (disputant,), (self._sentence_of(earlier.content.start), sentence))
 
     def _claim_in_subject(self, holders: list[Position], verdict_at: int, sentence: Span
@@ -329,7 +329,7 @@ class VerdictRules(DisputeLookup):
         """The claim a sentence reports, with who made it: a position, else "X claims that"."""
         for position in self.positions:
             if sentence.start <= position.cue.start < sentence.end:
-                return clean_claim(position.content.text), self._holder_name(position)
+                return self._claim_of(position), self._holder_name(position)
         match = re.search(r"\b(?:claim\w*|insist\w*|assert\w*)\s+(?:that\s+)?",
                           sentence.text, re.IGNORECASE)
         if match is None:
