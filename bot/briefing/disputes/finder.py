@@ -28,7 +28,7 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.contrasts import ContrastRules
 from bot.briefing.disputes.evidence import EvidenceRules
 from bot.briefing.disputes.false_claims import FalseClaimRules
-from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, OWNER_BACK
+from bot.briefing.disputes.lookup import ARTICLE, MIN_CLAIM_WORDS, OWNER_BACK, claim_start
 from bot.briefing.disputes.merging import unique_disputes
 from bot.briefing.disputes.patterns import (
     claim_noun_clause,
@@ -247,7 +247,7 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             holder = None  # "what critics claim depicted X, prompted accusations of Y, claims"
         if holder is not None and sentence.start <= holder.cue.start < end:
             claimant = self._holder_name(holder)  # "Nora Lind says the port will close, ..."
-            claim = clean_claim(self.text[holder.content.start:end])
+            claim = clean_claim(self.text[claim_start(holder):end])
         elif said:  # "City experts say there is ...", which the parser read otherwise
             start = said.start("who")
             claimant = self._name_of(index, start, start, said.end("who"))

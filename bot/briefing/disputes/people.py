@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from bot.briefing.disputes.clauses import clean_claim
-from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup, claim_start
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
 
@@ -33,7 +33,7 @@ class PersonContestRules(DisputeLookup):
                 self._subordinate_claim(target, sentence, cue_start)
             if disputant is None or disputant == target or claim is None:
                 continue
-            text = clean_claim(self.text[claim.content.start:min(claim.content.end, cue_start)])
+            text = clean_claim(self.text[claim_start(claim):min(claim.content.end, cue_start)])
             if len(text.split()) < MIN_CLAIM_WORDS:
                 continue
             return Dispute(text, (target,), (disputant,),

@@ -19,7 +19,7 @@ from bot.briefing.disputes.clauses import (
     is_pronoun,
     trim_claim,
 )
-from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup
+from bot.briefing.disputes.lookup import MIN_CLAIM_WORDS, DisputeLookup, claim_start
 from bot.briefing.disputes.phrases import alternation
 from bot.briefing.model import Dispute, Position, Span
 
@@ -155,7 +155,7 @@ class RejectionRules(DisputeLookup):
         claimant = self._holder_name(holder)
         if not claimant or claimant == disputant:
             return None
-        claim = clean_claim(self.text[holder.content.start:end])
+        claim = clean_claim(self.text[claim_start(holder):end])
         return Dispute(claim, (claimant,), (disputant,), (sentence,)) \
             if len(claim.split()) >= MIN_CLAIM_WORDS else None
 
