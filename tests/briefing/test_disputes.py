@@ -1319,3 +1319,15 @@ def test_a_stance_verb_stays_in_a_claim_taken_from_an_earlier_position():
                              "harbour land to his friends. Tom Ellis rejected the allegation."))
     assert found.claim == "accused Mayor Tom Ellis of selling the harbour land to his friends"
     assert (found.claimants, found.disputants) == (("Nora Lind",), ("Tom Ellis",))
+
+
+def test_a_first_side_named_as_the_speaker_just_before_may_be_a_pronoun():
+    text = ("Environment Secretary Ana Holm has said the city will act on the harbour fund. "
+            "Public pressure would force change, she told reporters. But Piet Roos, an adviser "
+            "to the mayor, has said there would be no change in the city's stance.")
+    found = only(disputes_of(text))
+    assert (found.claimants, found.disputants) == (("Ana Holm",), ("Piet Roos",))
+    assert found.claim == "Public pressure would force change"
+    unnamed = text.replace("Environment Secretary Ana Holm has said the city will act on the "
+                           "harbour fund. ", "")
+    assert disputes_of(unnamed) == ()

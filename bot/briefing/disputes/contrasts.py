@@ -164,6 +164,16 @@ class ContrastRules(DisputeLookup):
         return names_its_actor(position, _NAME_REACH) and \
             not _QUANTIFIED.match(position.source.text)
 
+    def _named_just_before(self, position: Position) -> bool:
+        """A pronoun speaker whose actor was named as the speaker of the sentence before:
+        "Environment Secretary Margaret Beckett has said ... . Public opinion would force
+        change, she told BBC news"."""
+        at = self.positions.index(position)
+        index = self._sentence_index(position)
+        earlier = [p for p in self.positions[:at] if self._sentence_index(p) == index - 1]
+        return bool(earlier) and earlier[-1].actor == position.actor is not None and \
+            names_its_actor(earlier[-1])
+
     def _next_turn(self, first: Position, second: Position, sentence: Span) -> bool:
         """"X said A. But Y said B": the sentence right after X's opens with "But" (or
         "However", "Yet") and Y, the article turning from one speaker to the other."""
@@ -198,9 +208,9 @@ class ContrastRules(DisputeLookup):
         claim = clean_claim(self.text[first.content.start:claim_end])
         first_name = self._holder_name(first)
         if not first_name or not (first.actor or _DEFINITE_HOLDER.match(first_name)) or \
-                first.actor == second.actor or any(
-                is_pronoun(p.source.text.strip()) for p in (first, second)):
-            return None  # both sides named where they speak, so neither is a guess
+                first.actor == second.actor or is_pronoun(second.source.text.strip()) or (
+                is_pronoun(first.source.text.strip()) and not self._named_just_before(first)):
+            return None  # both sides named where they speak (or the first just before)
         if first_name.split()[-1] in second.source.text.split() or \
                 second_name.split()[-1] in first.source.text.split():
             return None  # "Cruz and Rubio implied", "Robertson, a spokesperson for X": one side
