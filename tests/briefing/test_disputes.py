@@ -1331,3 +1331,11 @@ def test_a_first_side_named_as_the_speaker_just_before_may_be_a_pronoun():
     unnamed = text.replace("Environment Secretary Ana Holm has said the city will act on the "
                            "harbour fund. ", "")
     assert disputes_of(unnamed) == ()
+
+
+def test_opposite_stance_verbs_in_consecutive_sentences_need_no_framing_word():
+    found = only(disputes_of("Senator Ana Holm has vowed to honor the Paris climate agreement. "
+                             "Governor Piet Roos has pledged to cancel the accord."))
+    assert (found.claimants, found.disputants) == (("Ana Holm",), ("Piet Roos",))
+    assert disputes_of("Some strategists predict that support will fall further this year. "
+                       "Governor Piet Roos says the mayor's rise is hurting the party.") == ()

@@ -77,6 +77,15 @@ def opposed_words(first: str, second: str) -> bool:
     return any((a, b) in _opposites() for a in left for b in right)
 
 
+def _stance_words(position: Position) -> str:
+    """The stance a position takes in its own verbs: the cue, and the verb of an infinitive
+    right after it ("supports", "pledged to cancel"), not a word of what is said ("predict
+    that support will fall")."""
+    words = position.content.text.split()[:2]
+    infinitive = words[1] if len(words) == 2 and words[0].lower() == "to" else ""
+    return f"{position.cue.text} {infinitive}"
+
+
 def _stems(text: str) -> set[str]:
     return {w[:STEM_CHARS] for w in re.findall(r"[a-z]+", text.lower())}
 
@@ -164,6 +173,15 @@ class ContrastRules(DisputeLookup):
         return names_its_actor(position, _NAME_REACH) and \
             not _QUANTIFIED.match(position.source.text)
 
+    def _juxtaposed(self, first: Position, second: Position, sentence: Span,
+                    claim_end: int) -> bool:
+        """Two stances of opposite words set side by side in consecutive sentences ("Clinton
+        has vowed to honor the Paris agreement. Trump has pledged to cancel the accord"): the
+        pairing of the words frames them as opposed without "but" or "while"."""
+        return first.content.end <= claim_end and \
+            self._sentence_index(first) == self._sentence_index(second) - 1 and \
+            opposed_words(_stance_words(first), _stance_words(second))
+
     def _named_just_before(self, position: Position) -> bool:
         """A pronoun speaker whose actor was named as the speaker of the sentence before:
         "Environment Secretary Margaret Beckett has said ... . Public opinion would force
@@ -203,7 +221,7 @@ class ContrastRules(DisputeLookup):
             inside = list(_framing().finditer(self.text, first.content.start, claim_end))
             framing = inside[-1] if inside else None
             claim_end = framing.start() if framing else claim_end
-        if framing is None:
+        if framing is None and not self._juxtaposed(first, second, sentence, claim_end):
             return None
         claim = clean_claim(self.text[first.content.start:claim_end])
         first_name = self._holder_name(first)
