@@ -28,6 +28,7 @@ _DEFINITE_HOLDER = re.compile(r"the\s+\w+$", re.IGNORECASE)  # "the agency said"
 _OPENING = re.compile(r"\W*(?:but|however|yet)\b", re.IGNORECASE)
 _RELATIVES = frozenset({"who", "which", "that"})
 _FRAME_REACH = 4  # sentences after a debate frame that may give its sides
+_RECENT = 8  # positions back that may hold the sentence before's speaker
 _NAME_REACH = 6  # words into a source where a side's own name stands ("former MP Martin Bell")
 _QUANTIFIED = re.compile(r"\W*(?:all|both|each|most|many|some)\b", re.IGNORECASE)
 _QUESTION = re.compile(r"\W*(?:if|whether|why|how|what|who)\b", re.IGNORECASE)
@@ -158,6 +159,11 @@ class ContrastRules(DisputeLookup):
         return self.sentences[frame_at], sides[0]
 
     @cached_property
+    def _position_order(self) -> dict[int, int]:
+        """Where each position stands in `positions`, by identity."""
+        return {id(p): at for at, p in enumerate(self.positions)}
+
+    @cached_property
     def _frame_sentences(self) -> frozenset[int]:
         """Indices of the sentences that hold a debate frame."""
         return frozenset(at for at, sentence in enumerate(self.sentences)
@@ -173,8 +179,7 @@ class ContrastRules(DisputeLookup):
         return names_its_actor(position, _NAME_REACH) and \
             not _QUANTIFIED.match(position.source.text)
 
-    def _juxtaposed(self, first: Position, second: Position, sentence: Span,
-                    claim_end: int) -> bool:
+    def _juxtaposed(self, first: Position, second: Position, claim_end: int) -> bool:
         """Two stances of opposite words set side by side in consecutive sentences ("Clinton
         has vowed to honor the Paris agreement. Trump has pledged to cancel the accord"): the
         pairing of the words frames them as opposed without "but" or "while"."""
@@ -186,9 +191,10 @@ class ContrastRules(DisputeLookup):
         """A pronoun speaker whose actor was named as the speaker of the sentence before:
         "Environment Secretary Margaret Beckett has said ... . Public opinion would force
         change, she told BBC news"."""
-        at = self.positions.index(position)
+        at = self._position_order[id(position)]
         index = self._sentence_index(position)
-        earlier = [p for p in self.positions[:at] if self._sentence_index(p) == index - 1]
+        earlier = [p for p in self.positions[max(at - _RECENT, 0):at]
+                   if self._sentence_index(p) == index - 1]
         return bool(earlier) and earlier[-1].actor == position.actor is not None and \
             names_its_actor(earlier[-1])
 
@@ -221,7 +227,7 @@ class ContrastRules(DisputeLookup):
             inside = list(_framing().finditer(self.text, first.content.start, claim_end))
             framing = inside[-1] if inside else None
             claim_end = framing.start() if framing else claim_end
-        if framing is None and not self._juxtaposed(first, second, sentence, claim_end):
+        if framing is None and not self._juxtaposed(first, second, claim_end):
             return None
         claim = clean_claim(self.text[first.content.start:claim_end])
         first_name = self._holder_name(first)
