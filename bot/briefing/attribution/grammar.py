@@ -187,7 +187,7 @@ def _noun_cue(attribution: Attribution, analysis: Analysis) -> bool:
             analysis.tags[i] in {"WDT", "WP"} for i in range(max(before - 3, 0), before)):
         return True  # the subject of the next verb: "Privacy advocates are concerned", not
         # "which President Chavez argues are needed", "voters fear"
-    index = cue[0] - 1
+    index = before
     while index >= 0 and analysis.tags[index] in {"NN", "NNS", "NNP", "NNPS", "HYPH"}:
         index -= 1
     return index >= 0 and analysis.tags[index] in _NOUN_PHRASE_OPENERS

@@ -398,7 +398,8 @@ class DisputeLookup:
         for token in tokens[1:]:
             tag = self.analysis.tags[token]
             if tag in FINITE_VERB_TAGS:  # not "-ed", a participle as often ("a statement shared")
-                return not self.text[:self.analysis.ends[token]].endswith("ed")
+                return not self.text[self.analysis.starts[token]:
+                                     self.analysis.ends[token]].endswith("ed")
             if tag not in _MODIFIER_TAGS:
                 return False
         return False

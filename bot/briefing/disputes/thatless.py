@@ -73,24 +73,28 @@ class ThatlessRules(DisputeLookup):
         """A subject pronoun, or up to five noun-phrase tokens, then a finite verb; a name's
         appositive may stand between ("denied Mr Yeo, his transport spokesman, said")."""
         assert self.analysis is not None
-        tokens = list(self.analysis.tokens_in(start, end))[:_LONGEST_SUBJECT + 1]
+        tokens = self._clause_opening(start, end)
         if not tokens:
             return False
         first = self.text[self.analysis.starts[tokens[0]]:self.analysis.ends[tokens[0]]]
         if first.lower() in _SUBJECT_PRONOUNS:
             return len(tokens) > 1 and self.analysis.tags[tokens[1]] in FINITE_VERB_TAGS
-        tokens = list(self.analysis.tokens_in(start, end))
         skipped = self._appositive(tokens)
         if skipped is not None:
             tokens = tokens[:skipped[0]] + tokens[skipped[1]:]
-        tokens = tokens[:_LONGEST_SUBJECT + 1]
-        for offset, token in enumerate(tokens):
+        for offset, token in enumerate(tokens[:_LONGEST_SUBJECT + 1]):
             tag = self.analysis.tags[token]
             if tag in FINITE_VERB_TAGS or (tag == "VBN" and self._takes_clause(token)):
                 return offset > 0
             if tag not in NOUN_PHRASE_TAGS:
                 return False
         return False
+
+    def _clause_opening(self, start: int, end: int) -> list[int]:
+        """The tokens that may hold a clause's subject, an appositive and its verb."""
+        assert self.analysis is not None
+        return list(self.analysis.tokens_in(start, end))[:_LONGEST_SUBJECT
+                                                          + _LONGEST_APPOSITIVE + 3]
 
     def _appositive(self, tokens: list[int]) -> tuple[int, int] | None:
         """Where an appositive between commas after an opening name starts and ends, commas
@@ -112,9 +116,9 @@ class ThatlessRules(DisputeLookup):
     def _without_appositive(self, start: int, end: int) -> str:
         """The clause's text with its subject's appositive left out."""
         assert self.analysis is not None
-        tokens = list(self.analysis.tokens_in(start, end))
+        tokens = self._clause_opening(start, end)
         skipped = self._appositive(tokens)
-        if skipped is None:
+        if skipped is None or skipped[1] >= len(tokens):
             return self.text[start:end]
         return (self.text[start:self.analysis.starts[tokens[skipped[0]]]] + " "
                 + self.text[self.analysis.starts[tokens[skipped[1]]]:end])
