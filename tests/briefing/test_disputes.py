@@ -288,6 +288,15 @@ def test_contrast_across_two_sentences_needs_framing():
     unframed = framed.replace("But Governor", "Governor")
     assert disputes_of(unframed) == ()
 
+    # a "but" inside the second speaker's own quote frames nothing between the two
+    inside = ('Mayor Ana Holm said the harbour remained busy with trade at a record.\n'
+              '"The harbour has been busy but it does not look to me like it is slowing," '
+              'said Treasurer Piet Roos.')
+    assert disputes_of(inside) == ()
+    opening = inside.replace("The harbour has been busy but it does not look to me like it "
+                             "is slowing", "But the harbour is not busy at all")
+    assert only(disputes_of(opening)).disputants == ("Piet Roos",)
+
 
 ISSUE_12_NOT_DISPUTES = [
     # other senses of the cue words

@@ -219,8 +219,10 @@ class ContrastRules(DisputeLookup):
     def _contrast(self, first: Position, second: Position, second_name: str,
                   sentence: Span) -> Dispute | None:
         claim_end = min(first.content.end, second.source.start, second.cue.start)
-        framing = _framing().search(self.text, claim_end, min(second.source.start,
-                                                               second.cue.start))
+        framing = _framing().search(self.text, claim_end, min(
+            second.source.start, second.cue.start, second.content.start))
+        if framing is None and second.content.start < second.source.start:
+            framing = _OPENING.match(self.text, second.content.start)  # '"But ...," Y said'
         if framing is None and second.source.end <= second.cue.start:  # "Trump, by contrast,"
             framing = _framing().search(self.text, second.source.end, second.cue.start)
         if first.content.end > claim_end:  # "vowed to honor X, while Y has pledged ..."
