@@ -92,6 +92,17 @@ def test_someones_supporters_or_rivals_do_not_speak_for_them():
         assert [actor for actor, _, content in found if "fund" in content] == [None], source
 
 
+def test_an_associate_of_someone_does_not_speak_for_them():
+    for source in ("A close associate of former mayor Tom Ellis", "Supporters of Tom Ellis",
+                   "Tom Ellis's closest ally"):
+        found = speakers(f"Mayor Tom Ellis spoke on Monday. {source} said the harbour fund "
+                         "was safe.")
+        actors = [actor for actor, _, content in found if "fund" in content]
+        assert len(actors) == 1 and actors[0] != "Tom Ellis", source
+    found = speakers("Tom Ellis's colleague Peter Rowan said the harbour fund was safe.")
+    assert [actor for actor, _, _ in found] == ["Peter Rowan"]
+
+
 def test_he_after_a_quote_is_the_speaker_just_quoted_not_a_name_inside_his_quote():
     found = speakers('"The same criticism of Mayor Tom Ellis can be levelled at his critics," '
                      'said Peter Rowan, a fellow at the Harbour Institute. "This debate is '

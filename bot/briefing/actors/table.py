@@ -41,6 +41,14 @@ def _associate() -> re.Pattern[str]:
     return re.compile(rf"['’]s?\s+(?:[\w\-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
 
 
+@cache
+def _associate_of() -> re.Pattern[str]:
+    """One who stands with or against an owner named next: "a close associate of former
+    Yukos boss", "critics of the"."""
+    nouns = "|".join(sorted(load_words("associate_nouns")))
+    return re.compile(rf"\b(?:{nouns})\s+of\s+(?:[\w\-.]+\s+){{0,4}}$", re.IGNORECASE)
+
+
 # How much one mention form weighs in salience.
 _DEMONYM_WEIGHT = 0.5
 _LOCATIVES = frozenset({"in", "at", "from"})
@@ -109,8 +117,16 @@ class ActorTable:
         persons = [m for m in inside if m.kind == "person"]
         owners = [m for m in persons
                   if _text_between(source, m.end, m.end + 2) in POSSESSIVE_ENDINGS]
-        if any(_associate().match(source.text, m.end - source.start) for m in owners):
-            return None  # "Mr Flight's supporters say", "Trump's rivals for the GOP nomination"
+        for owner in owners:
+            associate = _associate().match(source.text, owner.end - source.start)
+            if associate is not None:
+                if not any(m.start - source.start >= associate.end() for m in persons):
+                    return None  # "Mr Flight's supporters say", "Trump's rivals for the GOP
+                persons.remove(owner)  # nomination"; but "Herbert's colleague Noam Cohen"
+                inside.remove(owner)
+        owners = [m for m in owners if m in persons]
+        if persons and _associate_of().search(source.text, 0, persons[0].start - source.start):
+            return None  # "A close associate of former Yukos boss Mikhail Khodorkovsky"
         if owners and len(owners) < len(persons):  # "Mr. Trump's campaign chairman, Paul
             persons = [m for m in persons if m not in owners]  # Manafort": not Trump
             inside = [m for m in inside if m not in owners]
