@@ -246,6 +246,21 @@ def test_the_article_corrects_a_claim():
     assert dispute.disputants == ("the article",)
 
 
+
+def test_the_one_who_wrongly_suggests_is_the_claimant_and_a_quote_after_a_colon_is_no_claim():
+    dispute = only(disputes_of('Mayor Tom Ellis spoke at last week\'s Bergen rally, where he '
+                               'erroneously suggested the judge was from Oslo: "The judge, who '
+                               'happens to be from Oslo, is fine."'))
+    assert dispute.claim == "the judge was from Oslo"
+    assert (dispute.claimants, dispute.disputants) == (("Tom Ellis",), ("the article",))
+
+
+def test_a_participle_after_the_contested_clause_is_the_disputants_own_reply():
+    dispute = only(disputes_of("Mr Tom Ellis laughed off suggestions that his seat had been in "
+                               "danger saying it was one of the safest seats in the country."))
+    assert dispute.claim == "his seat had been in danger"
+
+
 def test_speaker_calls_the_opponents_figures_exaggerated():
     dispute = only(disputes_of("Professor Lars Moe said the rival campaign was exaggerating the "
                                "cost of the new harbour."))

@@ -31,6 +31,7 @@ _PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "by", "with", "witho
 # (", saying ...", "and said ..."), a second verb of the subject ("and assailed ..."), a dash.
 _CLAIM_END = re.compile(
     r",\s+(?!including\b)[a-z]+ing\b|,\s+however\b|,\s+with\s+|\s+as\s+[\"“'‘]|\s+[-–—]+\s+|—|;|,?\s+but\s+|"
+    r":\s*[\"“]|\s+(?:saying|adding|arguing|insisting)\b|"
     r"\s+by\s+[a-z]+ing\b|,\s+and\s+(?:he|she|they|it|we|i|before|after|when|while|then)\b|"
     r",?\s+and\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?(?:said|says|added|adds|told|"
     r"[a-z]+ed)\b|[,\"”’']+\s+(?:[\w.]+\s+){0,3}?(?:said|says|added|told|tweeted|wrote|"

@@ -297,7 +297,9 @@ class VerdictRules(DisputeLookup):
         if holder is None and adverb not in load_words("false_report_adverbs"):
             return None  # a distortion verb needs a speaker who says so
         before = self.table.mentions_in(holder.content.start if holder else sentence.start, at)
-        claimants = (before[-1].actor,) if before else ()
+        reported = next((p.actor for p in self.positions  # "where he erroneously suggested"
+                         if at <= p.cue.start < sentence.start + match.end() and p.actor), None)
+        claimants = (reported,) if reported else (before[-1].actor,) if before else ()
         disputant = (holder and self._holder_name(holder)) or ARTICLE
         if disputant in claimants:
             disputant = ARTICLE
