@@ -487,6 +487,15 @@ def test_a_disputant_phrase_ending_on_a_name_is_that_actor():
     assert dispute.disputants == ("Ida Holm",)
 
 
+def test_a_role_held_for_someone_opening_the_lead_is_the_person_named_next():
+    for role in ("Mayor Tom Ellis's closest ally", "A close associate of Mayor Tom Ellis"):
+        text = (f"{role} has denied suggestions that there will be a harbour tax in March.\n"
+                "Ida Holm, a former adviser to the council, said there would be no new tax.")
+        assert only(disputes_of(text)).disputants == ("Ida Holm",), role
+        owner = text.replace("Ida Holm, a former adviser to the council,", "Mr Ellis")
+        assert only(disputes_of(owner)).disputants != ("Tom Ellis",), role
+
+
 def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
             "her old boats.\n"

@@ -43,10 +43,14 @@ def _associate() -> re.Pattern[str]:
 
 @cache
 def _associate_of() -> re.Pattern[str]:
-    """One who stands with or against an owner named next: "a close associate of former
-    Yukos boss", "critics of the"."""
     nouns = "|".join(sorted(load_words("associate_nouns")))
     return re.compile(rf"\b(?:{nouns})\s+of\s+(?:[\w\-.]+\s+){{0,4}}$", re.IGNORECASE)
+
+
+def ends_on_associate_of(text: str) -> bool:
+    """One who stands with or against an owner named right after `text`: "a close associate
+    of former Yukos boss", "critics of the"."""
+    return _associate_of().search(text) is not None
 
 
 # How much one mention form weighs in salience.
@@ -125,7 +129,7 @@ class ActorTable:
                 persons.remove(owner)  # nomination"; but "Herbert's colleague Noam Cohen"
                 inside.remove(owner)
         owners = [m for m in owners if m in persons]
-        if persons and _associate_of().search(source.text, 0, persons[0].start - source.start):
+        if persons and ends_on_associate_of(source.text[:persons[0].start - source.start]):
             return None  # "A close associate of former Yukos boss Mikhail Khodorkovsky"
         if owners and len(owners) < len(persons):  # "Mr. Trump's campaign chairman, Paul
             persons = [m for m in persons if m not in owners]  # Manafort": not Trump

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot.briefing.actors.continuity import continuing_speaker, speaker_before
 from bot.briefing.actors.gazetteer import gazetteer, normalise
 from bot.briefing.actors.people import pronoun_fits
-from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable
+from bot.briefing.actors.table import POSSESSIVE_ENDINGS, ActorTable, ends_on_associate_of
 from bot.briefing.disputes.clauses import (
     clean_claim,
     clean_name,
@@ -62,6 +62,25 @@ def claim_start(position: Position) -> int:
             position.cue.text.lower() in load_words("stance_verbs"):
         return position.cue.start
     return position.content.start
+
+
+# "Chancellor Gordon Brown's closest ally", "the Conservatives' campaign director": a role
+# held for an owner named before it.
+_OWNED_ROLE = re.compile(r"^.+?['’]s?\s+(?P<role>(?:[\w\-]+\s+){0,2}[\w\-]+)$")
+# "A close associate of former Yukos boss ...", "The head of the stock exchange".
+_ROLE_OF = re.compile(r"^(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?P<role>[\w\-]+)\s+of\s+",
+                      re.IGNORECASE)
+
+
+def _names_a_role(name: str) -> bool:
+    """"the attorney general" (a title after "the"), or an owner's title or associate
+    ("Gordon Brown's closest ally", "the Conservatives' campaign director")."""
+    owned = _OWNED_ROLE.match(name) or _ROLE_OF.match(name)
+    if owned is None:
+        role = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        return role != name and tuple(normalise(role).split()) in gazetteer().titles
+    head = tuple(normalise(owned.group("role")).split()[-1:])
+    return head in gazetteer().titles or " ".join(head) in load_words("associate_nouns")
 
 
 class DisputeLookup:
@@ -173,12 +192,14 @@ class DisputeLookup:
                 name = clean_name(plural.text) if plural is not None else None
             return name if name and plausible_name(name) else None
         mentions = self.table.mentions_in(start, end)
+        if mentions and ends_on_associate_of(self.text[start:mentions[-1].start]):
+            mentions = []  # "A close associate of Mr Ellis": not Mr Ellis
         if mentions and not self.text[mentions[-1].end:end].strip():
             return mentions[-1].actor  # "The next day Ida Holm": the name the phrase ends on
         name = clean_name(phrase)  # "The Kremlin on Friday" -> "Kremlin"
         if name is None:
             return None
-        named = self._role_holder(name) or self._named_next(name, index, start)
+        named = self._role_holder(name) or self._named_next(name, index, start, end)
         if named is not None:
             return named
         for mention in reversed(mentions):
@@ -193,21 +214,24 @@ class DisputeLookup:
             return None
         return self.table.holder_of_title(role) or self.table.body_headed_by(role)
 
-    def _named_next(self, name: str, index: int, start: int) -> str | None:
-        """"The attorney general has denied ... . Lord Goldsmith said ...": a title that opens
-        a sentence naming no person is held by the person who opens the next one."""
-        role = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    def _named_next(self, name: str, index: int, start: int, end: int) -> str | None:
+        """"The attorney general has denied ... . Lord Goldsmith said ...", "Chancellor Gordon
+        Brown's closest ally has denied ... . Ed Balls ... said": a title, or an owner's title
+        or associate, that opens a sentence naming no other person is held by the person who
+        opens the next one."""
         sentence = self.sentences[index]
-        if role == name or tuple(normalise(role).split()) not in gazetteer().titles or \
-                index + 1 >= len(self.sentences) or len(
+        if not _names_a_role(name) or index + 1 >= len(self.sentences) or len(
                 self.text[sentence.start:start].split()) > 2 or any(
-                m.kind == "person" for m in self.table.mentions_in(sentence.start, sentence.end)):
+                m.kind == "person" and not start <= m.start < end
+                and self.text[m.end:m.end + 2] not in POSSESSIVE_ENDINGS
+                for m in self.table.mentions_in(sentence.start, sentence.end)):
             return None
         following = self.sentences[index + 1]
         opening = self.table.mentions_in(following.start, following.end)[:1]
         if not opening or opening[0].kind != "person" or len(
-                self.text[following.start:opening[0].start].split()) > 1:
-            return None
+                self.text[following.start:opening[0].start].split()) > 1 or any(
+                m.actor == opening[0].actor for m in self.table.mentions_in(start, end)):
+            return None  # "Gordon Brown's ally denied ... . Mr Brown said": not the ally
         return opening[0].actor
 
     def _pronoun_referent(self, pronoun: str, offset: int, index: int, cue_start: int
@@ -367,14 +391,18 @@ class DisputeLookup:
             sentence = self._sentence_of(position.source.start)
             before = _WHOLE_BEFORE.search(self.text, sentence.start, position.source.start)
             return clean_name(before.group("whole")) if before else None
+        index = max(bisect_right(self.starts, position.source.start) - 1, 0)
         if phrase_is_nameable(source):
             name = clean_name(source)
-            return (self._role_holder(name) or name) if name else None
+            return (self._role_holder(name) or self._named_next(
+                name, index, position.source.start, position.source.end) or name) \
+                if name else None
         if not position.actor and source.lower() == "they":
-            index = max(bisect_right(self.starts, position.source.start) - 1, 0)
             subject = self.table.plural_subject_for(position.source.start, index)
             if subject is not None:  # "Voting rights advocates ... They cite ..."
                 return " ".join(subject.text.split())
+        if not position.actor:  # "A close associate of former Yukos boss Mikhail Khodorkovsky"
+            return self._named_next(source, index, position.source.start, position.source.end)
         return position.actor
 
     def _verb_follows(self, offset: int, limit: int) -> bool:
