@@ -24,6 +24,13 @@ def test_title_full_name_and_surname_are_one_actor():
     assert "Biden" not in actors
 
 
+def test_a_titled_surname_of_a_person_named_in_full_is_that_person_not_a_known_name():
+    _, actors = actors_of("Tory co-chairman Liam Fox spoke on Monday. Dr Fox told BBC Radio "
+                          "the plan was wrong. Mr Fox left early.")
+    assert actors["Liam Fox"].mentions == 3
+    assert "Fox News" not in actors
+
+
 def test_country_aliases_are_one_actor():
     _, actors = actors_of("The US sent aid. The U.S. Senate agreed. The United States paid.")
     assert actors["United States"].kind == "place"

@@ -54,8 +54,12 @@ def canonical_names(
     for mention in raw:
         key = normalise(mention.name)
         kind = kinds.get(mention.name)
+        titled_surname = (mention.title or mention.surname_only) and \
+            len(mention.name.split()) == 1 and mention.name in full_names
         if mention.demonym_of:
             result.append((mention.demonym_of, "place"))
+        elif titled_surname:  # "Dr Fox" after "Liam Fox": not the known name "Fox" (News)
+            result.append((full_names[mention.name], "person"))
         elif key in gaz.names:
             known = gaz.names[key]
             result.append((known.canonical, known.kind))
