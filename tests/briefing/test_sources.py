@@ -92,6 +92,13 @@ def test_someones_supporters_or_rivals_do_not_speak_for_them():
         assert [actor for actor, _, content in found if "fund" in content] == [None], source
 
 
+def test_an_age_and_hometown_in_commas_are_no_source():
+    for where in ("of Baldwin, Miss.", "from Omaha, Nebraska"):
+        found = speakers(f"Tom Ellis, 33, {where}, dismisses the idea that voting helps.")
+        assert [(actor, source) for actor, source, _ in found] == [
+            ("Tom Ellis", f"Tom Ellis, 33, {where}")], where
+
+
 def test_an_associate_of_someone_does_not_speak_for_them():
     for source in ("A close associate of former mayor Tom Ellis", "Supporters of Tom Ellis",
                    "Tom Ellis's closest ally"):

@@ -63,14 +63,15 @@ def _source_with_appositive(tokens: list[re.Match[str]]) -> tuple[int, int] | No
         return None
     head_tokens = tokens[:commas[-1]]
     chunks = _comma_chunks(head_tokens[_clause_start(head_tokens):])
-    # Skip an age or an adverb: "Leon, 63, a voter,", "Sanders, meanwhile, who ...,".
+    # Skip an age, an adverb or a place: "Leon, 63, a voter,", "Sanders, meanwhile, who
+    # ...,", "Dewayne Smithy, 33, of Baldwin, Miss.,".
     for _ in range(_MAX_HEAD_CHUNKS):
         head = _last_noun_phrase(chunks)
         if not head:
             return None
         if looks_like_source([m.group() for chunk in head for m in chunk]) and not (
             len(head) == 1 and len(head[0]) == 1 and head[0][0].group()[0].isdigit()
-        ):
+        ) and head[0][0].group().lower() not in {"of", "from"}:
             before = chunks[-len(head) - 1] if len(chunks) > len(head) else []
             if before and (role_then_name(_words_of(before), _words_of(head[0]))
                            or role_then_name(_words_of(head[0]), _words_of(before))):
