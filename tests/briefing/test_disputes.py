@@ -496,6 +496,16 @@ def test_a_role_held_for_someone_opening_the_lead_is_the_person_named_next():
         assert only(disputes_of(owner)).disputants != ("Tom Ellis",), role
 
 
+def test_that_suggestion_points_back_to_what_was_suggested():
+    text = ("Mayor Tom Ellis suggested the council was hiding the harbour accounts.\n"
+            "Council leader Ida Holm dismissed that suggestion as a sign of panic.")
+    found = only(disputes_of(text))
+    assert found.claim == "the council was hiding the harbour accounts"
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Ida Holm",))
+    plan = "Council leader Ida Holm dismissed the suggestion of a new harbour tax."
+    assert disputes_of(plan) == ()
+
+
 def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
             "her old boats.\n"

@@ -46,6 +46,7 @@ from bot.briefing.lexicon.wordlists import load_words
 from bot.briefing.model import Dispute, Position, Span
 
 _DEFINITE = frozenset({"the", "these", "those", "such", "that", "this"})
+_POINTING = _DEFINITE - {"the"}
 _AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a dismissal calls it
 _CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked|contested)"
 _CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
@@ -290,7 +291,11 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
         after = self.text[noun_end:sentence.end]
         if match.group("noun").lower() in load_words("proposal_nouns") and (
                 starts_with_of_like(after) or not opens_clause(after)):
-            return None  # "rejected the idea of quotas": a plan, not a claim
+            if phrase.split()[0].lower() in _POINTING and self._cued_referent(
+                    index, phrase_start, match.group("noun"), disputant):
+                return self._bare_claim(index, sentence, phrase_start, phrase, disputant,
+                                        claimants)  # "X suggested ... . Y dismissed that
+            return None  # suggestion"; but "rejected the idea of quotas": a plan, not a claim
         reporting = _REPORTING.match(after)
         if reporting or (self.analysis is not None and self._opens_clause(noun_end,
                                                                            sentence.end)):
