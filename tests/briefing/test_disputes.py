@@ -506,6 +506,14 @@ def test_that_suggestion_points_back_to_what_was_suggested():
     assert disputes_of(plan) == ()
 
 
+def test_a_charge_in_apposition_to_questions_about_whether_something_happened():
+    found = only(disputes_of("The papers raised new questions about whether the harbour fund "
+                             "rewarded its donors with council contracts, a charge that Mayor "
+                             "Tom Ellis has faced in the past and has always denied."))
+    assert found.claim == "the harbour fund rewarded its donors with council contracts"
+    assert found.disputants == ("Tom Ellis",)
+
+
 def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
             "her old boats.\n"

@@ -51,6 +51,9 @@ _AS_VERDICT = re.compile(r"\s+as\s+(?:[\w\-'’\"“”]+\s*){1,6}$")  # what a 
 _CONTESTED = r"(?:denied|rejected|dismissed|disputed|refuted|contradicted|debunked|contested)"
 _CONTESTS = r"(?:denies|deny|denied|rejects|reject|rejected|disputes|dispute|disputed)"
 _ADVERB = r"(?:(?:\w+ly|always|long)\s+)?"  # "has always denied", not "never"
+# "a charge that Mrs. Clinton has faced in the past and has always denied": a first verb of
+# the same subject, joined by "and".
+_FIRST_VERB = r"(?:(?:has|have|had)\s+\w+ed(?:\s+[\w.]+){0,4}?\s+and\s+)?"
 # "[But] the claim [that ...] was [flatly] denied by": the subject, then the by-agent.
 _PASSIVE = re.compile(
     r"^(?:\W*(?:but|however|and|yet)\b,?\s+)?(?P<subject>[^,;:]{3,200}?)\s+"
@@ -67,12 +70,13 @@ def _appended() -> re.Pattern[str]:
     return re.compile(
         rf"(?:,|\s[-–—]{{1,2}})\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?(?:{alternation('claim_nouns')})"
         rf"\s+(?:{_ADVERB}{_CONTESTED}\s+by\s+(?P<agent>[^,;:.]{{2,80}})"
-        rf"|(?:which\s+|that\s+)?(?P<subject>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
-        rf"{_ADVERB}{_CONTESTS})\b"
+        rf"|(?:which\s+|that\s+)?(?P<subject>[^,;:]{{2,60}}?)\s+{_FIRST_VERB}"
+        rf"(?:has\s+|have\s+|had\s+)?{_ADVERB}{_CONTESTS})\b"
         rf"|,\s+which\s+(?P<relative>[^,;:]{{2,60}}?)\s+(?:has\s+|have\s+|had\s+)?"
         rf"{_ADVERB}{_CONTESTS}\b", re.IGNORECASE)
 
 
+_QUESTIONED = re.compile(r"\bquestions?\s+(?:about|over|as\s+to)\s+whether\s+", re.IGNORECASE)
 # "City experts say [that] ...": who states the clause an appended claim noun sums up.
 _SAID = re.compile(r"\W*(?P<who>[^,;:]{2,60}?)\s+(?:say|says|said|claim|claims|claimed|allege|"
                    r"alleges|alleged|argue|argues|argued)\s+(?:that\s+)?", re.IGNORECASE)
@@ -257,7 +261,9 @@ class _DisputeFinder(VerdictRules, ContrastRules, EvidenceRules, PersonContestRu
             phrase = self.text[nouns[-1].start():end]
             that = re.match(r"[\w\-]+\s+that\s+", phrase)  # "allegations that he ..."
             claimant, claim = None, clean_claim(phrase[that.end():] if that else phrase)
-        else:
+        elif whether := _QUESTIONED.search(self.text, sentence.start, end):
+            claimant, claim = None, clean_claim(self.text[whether.end():end])  # "raised
+        else:  # questions about whether X, a charge she has denied"
             return None
         if len(claim.split()) < MIN_CLAIM_WORDS or claimant == disputant:
             return None
