@@ -514,6 +514,13 @@ def test_a_charge_in_apposition_to_questions_about_whether_something_happened():
     assert found.disputants == ("Tom Ellis",)
 
 
+def test_but_that_is_untrue_judges_the_speakers_words_before_the_but():
+    found = only(disputes_of("Mayor Tom Ellis said the harbour fund had full disclosure, "
+                             "referring to its donors, but several reports show that's untrue."))
+    assert found.claim == "the harbour fund had full disclosure"
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("several reports",))
+
+
 def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
             "her old boats.\n"

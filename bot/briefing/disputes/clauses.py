@@ -30,7 +30,7 @@ _PREPOSITIONS = frozenset({"of", "in", "from", "at", "for", "by", "with", "witho
 # Where a claim stops although the sentence goes on: a participle or a new report of speech
 # (", saying ...", "and said ..."), a second verb of the subject ("and assailed ..."), a dash.
 _CLAIM_END = re.compile(
-    r",\s+(?!including\b)[a-z]+ing\b|,\s+however\b|,\s+with\s+|\s+as\s+[\"“'‘]|\s+[-–—]+\s+|—|;|,?\s+but\s+|"
+    r",[\"”’']?\s+(?!including\b)[a-z]+ing\b|,\s+however\b|,\s+with\s+|\s+as\s+[\"“'‘]|\s+[-–—]+\s+|—|;|,?\s+but\s+|"
     r":\s*[\"“]|\s+(?:saying|adding|arguing|insisting)\b|"
     r"\s+by\s+[a-z]+ing\b|,\s+and\s+(?:he|she|they|it|we|i|before|after|when|while|then)\b|"
     r",?\s+and\s+(?:also\s+|then\s+|has\s+|have\s+|had\s+)?(?:said|says|added|adds|told|"
@@ -167,7 +167,10 @@ def trim_claim(text: str) -> str:
 def clean_claim(text: str) -> str:
     text = _TRAILING_ADVERB.sub("", text.strip().strip(",;:").strip())
     text = _without_stray_close(text)
-    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
+    text = text[:-1] if text.endswith(".") and not text.endswith("..") else text
+    if text.count("“") > text.count("”") and text.rfind("“") > text.rfind("”"):
+        text += "”"  # 'had “overwhelming disclosure,” referencing': cut at the comma
+    return text
 
 
 _QUOTE_PAIRS = (("”", "“"), ("’", "‘"), ("''", "''"), ('"', '"'))

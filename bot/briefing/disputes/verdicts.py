@@ -23,8 +23,10 @@ from bot.briefing.disputes.clauses import (
 from bot.briefing.disputes.lookup import (
     _LONGEST_CONTENT,
     ARTICLE,
+    MIN_CLAIM_WORDS,
     OWNER_BACK,
     DisputeLookup,
+    claim_start,
 )
 from bot.briefing.disputes.patterns import refers_back
 from bot.briefing.disputes.phrases import alternation as _alternation
@@ -35,7 +37,7 @@ from bot.briefing.text.quotes import inside_quotes
 
 # A verdict's subject ends with its copula and articles: "climate change a", "the charges are".
 _COPULA_TAIL = re.compile(
-    r"(?:\s+|^)(?:(?:is|are|was|were|be|been|as|a|an|just|all|simply|completely|totally|"
+    r"(?:\s+|^)(?:(?:is|are|was|were|['’]s|be|been|as|a|an|just|all|simply|completely|totally|"
     r"beyond|certainly|utterly|entirely|absolutely|patently|plainly|clearly|downright|"
     r"nothing\s+but|\d+\s+percent|has|have|had|proved|proven|"
     r"(?:turned\s+out|shown|found)\s+to|[\w\-]+,?\s+(?:and|or))\b[\s\"“”'‘’]*)*"
@@ -78,6 +80,8 @@ _POINTER_BEFORE = re.compile(r"\b(that|this)[\s\"“'‘]*$", re.IGNORECASE)
 _JUDGED_AFTER = re.compile(r"[\"”’']*\s+(?:in|to|for|behind)\s+(?P<what>(?:the|these|those|such|"
                            r"his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)\b",
                            re.IGNORECASE)
+# The "but" that joins a speaker's claim to the verdict on it, right before the judge.
+_JOINED_BEFORE = re.compile(r",?\s+(?:but|yet)\s+[^,;:]*$", re.IGNORECASE)
 _OPENER = re.compile(r"^\W*(?:and|but|so|yet)\s+", re.IGNORECASE)
 # A participle set off after a noun phrase: "the number of independents -- always exaggerated".
 _ASIDE_BEFORE = re.compile(r"\s*(?:--|[–—,])\s*(?:\w+ly\s+|always\s+|often\s+)?$")
@@ -142,7 +146,8 @@ class VerdictRules(DisputeLookup):
         if refers_back(subject):
             if absurd and set(subject.lower().split()) & load_words("proposal_nouns"):
                 return None  # "rejected the idea as ludicrous": a proposal, not a claim
-            judged = self._judged_reference(index, holder, subject, disputant, sentence)
+            judged = self._judged_reference(index, holder, subject, disputant, sentence) \
+                or self._joined_claim_judged(holders, disputant, sentence)
             if absurd and judged is not None and (re.match(r"\W*it\b", subject, re.I) or
                                                   judged.evidence[0].start < self.starts[
                                                       max(index - 1, 0)]):
@@ -189,6 +194,21 @@ class VerdictRules(DisputeLookup):
         if len(words) > 4 or not refers_back(subject):
             return None
         return self._judged_reference(index, own, subject, ARTICLE, sentence)
+
+    def _joined_claim_judged(self, holders: list[Position], disputant: str, sentence: Span
+                             ) -> Dispute | None:
+        """"Clinton said the foundation had full disclosure, but multiple reports reveal
+        that's untrue": the outer speaker's words before the joining "but" are the claim."""
+        if len(holders) < 2:
+            return None
+        inner, outer = holders[0], holders[1]
+        joined = _JOINED_BEFORE.search(self.text, outer.content.start, inner.source.start)
+        claimant = self._holder_name(outer)
+        if joined is None or claimant in {None, disputant}:
+            return None
+        claim = trim_claim(self.text[claim_start(outer):joined.start()])
+        return Dispute(claim, (claimant,), (disputant,), (sentence,)) \
+            if len(claim.split()) >= MIN_CLAIM_WORDS else None
 
     def _owned_claim_judged(self, index: int, holder: Position, owned: re.Match[str],
                             subject: str, disputant: str, sentence: Span) -> Dispute | None:
