@@ -521,6 +521,24 @@ def test_but_that_is_untrue_judges_the_speakers_words_before_the_but():
     assert (found.claimants, found.disputants) == (("Tom Ellis",), ("several reports",))
 
 
+def test_a_verdict_in_the_last_clause_of_a_long_quote_judges_a_claim_cued_by_its_noun():
+    text = ("Mayor Tom Ellis alleged that the harbour fund was misused.\n"
+            'Council leader Ida Holm said: "I am clear that no rules were broken, that the '
+            'accounts were checked and that these allegations are unfounded."')
+    found = only(disputes_of(text))
+    assert found.claim == "the harbour fund was misused"
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Ida Holm",))
+    uncued = text.replace("alleged that", "said that")
+    assert disputes_of(uncued) == ()
+
+
+def test_a_list_of_adjectives_before_the_verdict_leaves_the_judged_claim_as_subject():
+    found = only(disputes_of('Council leader Ida Holm said: "Taken together, Tom Ellis\'s '
+                             'comments are partial, inaccurate and biased."'))
+    assert found.claim == "Tom Ellis's comments"
+    assert (found.claimants, found.disputants) == (("Tom Ellis",), ("Ida Holm",))
+
+
 def test_a_possessive_claim_noun_is_that_persons_earlier_claim():
     text = ("According to Ruth Okafor, the Delta Shipping Company is blocking her from selling "
             "her old boats.\n"

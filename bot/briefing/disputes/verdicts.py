@@ -40,7 +40,8 @@ _COPULA_TAIL = re.compile(
     r"(?:\s+|^)(?:(?:is|are|was|were|['’]s|be|been|as|a|an|just|all|simply|completely|totally|"
     r"beyond|certainly|utterly|entirely|absolutely|patently|plainly|clearly|downright|"
     r"nothing\s+but|\d+\s+percent|has|have|had|proved|proven|"
-    r"(?:turned\s+out|shown|found)\s+to|[\w\-]+,?\s+(?:and|or))\b[\s\"“”'‘’]*)*"
+    r"(?:turned\s+out|shown|found)\s+to|[\w\-]+,?\s+(?:and|or))\b[\s\"“”'‘’]*"
+    r"|(?:is|are|was|were)\s+(?:[a-z\-]+,\s*)+)*"  # "are partial, inaccurate"
     r"[\s\"“”'‘’,]*$", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"(?:['’]d|\bwould|\bcould|\bmight)\s+(?:\w+\s+)?be\b\W*\w*\W*$",
                            re.IGNORECASE)
@@ -143,10 +144,15 @@ class VerdictRules(DisputeLookup):
             claimants = [owner] if owner and owner != disputant else \
                 self._claimants_by_overlap(claim, {disputant}, sentence)
             return Dispute(claim, tuple(claimants), (disputant,), (sentence,))
+        clause = _CLAUSE_OPENING.split(subject)[-1]  # "I'm clear that X, and that these
+        inner = not refers_back(subject) and len(clause.split()) <= 4 and refers_back(clause)
+        if inner:  # allegations are unfounded": the last clause's subject, whose referent
+            subject = clause  # must be cued by the same word ("alleged")
         if refers_back(subject):
             if absurd and set(subject.lower().split()) & load_words("proposal_nouns"):
                 return None  # "rejected the idea as ludicrous": a proposal, not a claim
-            judged = self._judged_reference(index, holder, subject, disputant, sentence) \
+            judged = self._judged_reference(index, holder, subject, disputant, sentence,
+                                            cued_only=inner) \
                 or self._joined_claim_judged(holders, disputant, sentence)
             if absurd and judged is not None and (re.match(r"\W*it\b", subject, re.I) or
                                                   judged.evidence[0].start < self.starts[
@@ -224,7 +230,8 @@ class VerdictRules(DisputeLookup):
         if earlier is not None:  # "the ministry's allegations are false": what it alleged
             return Dispute(self._claim_of(earlier), (owner,), (disputant,),
                            (self._sentence_of(earlier.content.start), sentence))
-        return Dispute(clean_claim(_OPENER.sub("", subject)), (owner,), (disputant,),
+        shown = subject[subject.rfind(",", 0, owned.start()) + 1:]  # not "Taken together,"
+        return Dispute(clean_claim(_OPENER.sub("", shown)), (owner,), (disputant,),
                        (sentence,))
 
     def _named_before(self, index: int, sentence: Span, disputant: str) -> Dispute | None:
@@ -238,10 +245,13 @@ class VerdictRules(DisputeLookup):
         return Dispute(claim, tuple(claimants), (disputant,), (earlier, sentence))
 
     def _judged_reference(self, index: int, holder: Position, subject: str, disputant: str,
-                          sentence: Span) -> Dispute | None:
-        """"That account was false": the earlier claim it stands for, by someone else."""
+                          sentence: Span, cued_only: bool = False) -> Dispute | None:
+        """"That account was false": the earlier claim it stands for, by someone else; with
+        `cued_only`, only a claim cued by the noun's own word ("alleged" for "allegations")."""
         noun = re.sub(r"\W+$", "", subject.split()[-1]) if subject.split() else ""
-        earlier = self._referent(index, holder.content.start, noun or "it", disputant)
+        earlier = self._cued_referent(index, holder.content.start, noun, disputant) \
+            if cued_only else self._referent(index, holder.content.start, noun or "it",
+                                             disputant)
         if earlier is None:
             return None
         claimant = earlier.actor or " ".join(earlier.source.text.split())
