@@ -31,6 +31,14 @@ def test_a_titled_surname_of_a_person_named_in_full_is_that_person_not_a_known_n
     assert "Fox News" not in actors
 
 
+def test_a_titles_capitalised_complement_is_no_part_of_the_name():
+    for title, name in (("Former Secretary of Energy", "Leon Panetta"),
+                        ("RNC Chief of Staff", "Katie Walsh"),
+                        ("UMWA Director of Government Affairs", "Phil Smith")):
+        _, actors = actors_of(f"{title} {name} spoke.")
+        assert [n for n, actor in actors.items() if actor.kind == "person"] == [name], title
+
+
 def test_country_aliases_are_one_actor():
     _, actors = actors_of("The US sent aid. The U.S. Senate agreed. The United States paid.")
     assert actors["United States"].kind == "place"

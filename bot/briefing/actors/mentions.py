@@ -252,6 +252,7 @@ def _mentions_in_run(
         initial = False
     title_len = titled_person(words, run, analysis, gaz) or _title_prefix(words, gaz,
                                                                             after_honorific)
+    title_len = _with_complement(words, title_len)
     honorific = bool(title_len) and normalise(words[title_len - 1]) in HONORIFICS
     surname_word = bool(title_len) and normalise(words[title_len - 1]) in SURNAME_HONORIFICS
     if title_len:
@@ -319,6 +320,17 @@ def _title_prefix(words: list[str], gaz: Gazetteer, after_honorific: bool = Fals
                                                         or keys[end - 2] in given_names())):
                 return end - 1
     return 0
+
+
+def _with_complement(words: list[str], title_len: int) -> int:
+    """A title's "of" complement in capitals runs to the given name that opens the person's
+    name: "Secretary of Defense Leon Panetta", "Minister for Culture and Sport Tessa Jowell"."""
+    if not title_len or title_len >= len(words) or words[title_len].lower() not in {"of", "for"}:
+        return title_len
+    for at in range(title_len + 1, len(words) - 1):
+        if normalise(words[at]) in given_names():
+            return at
+    return title_len
 
 
 # Honorifics followed by a surname ("Mr Howard"); "Sir Anthony" takes a given name.
