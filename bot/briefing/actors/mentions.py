@@ -323,8 +323,9 @@ def _title_prefix(words: list[str], gaz: Gazetteer, after_honorific: bool = Fals
 
 
 def _with_complement(words: list[str], title_len: int) -> int:
-    """A title's "of" complement in capitals runs to the given name that opens the person's
-    name: "Secretary of Defense Leon Panetta", "Minister for Culture and Sport Tessa Jowell"."""
+    """A title's "of" or "for" complement in capitals runs to the given name that opens the
+    person's name: "Secretary of Energy Spencer Abraham", "Director of Government Affairs Phil
+    Smith"; without a known given name the title stops where it did."""
     if not title_len or title_len >= len(words) or words[title_len].lower() not in {"of", "for"}:
         return title_len
     for at in range(title_len + 1, len(words) - 1):

@@ -76,6 +76,7 @@ def _appended() -> re.Pattern[str]:
         rf"{_ADVERB}{_CONTESTS}\b", re.IGNORECASE)
 
 
+# "raised new questions about whether X": X is what a claim noun after the comma sums up.
 _QUESTIONED = re.compile(r"\bquestions?\s+(?:about|over|as\s+to)\s+whether\s+", re.IGNORECASE)
 # "City experts say [that] ...": who states the clause an appended claim noun sums up.
 _SAID = re.compile(r"\W*(?P<who>[^,;:]{2,60}?)\s+(?:say|says|said|claim|claims|claimed|allege|"
