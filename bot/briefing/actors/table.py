@@ -34,17 +34,20 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 
 
+def _associate_nouns() -> str:
+    return "|".join(sorted(load_words("associate_nouns")))
+
+
 @cache
 def _associate() -> re.Pattern[str]:
     """A possessive, then one who stands with or against the owner: "'s longtime allies"."""
-    nouns = "|".join(sorted(load_words("associate_nouns")))
-    return re.compile(rf"['’]s?\s+(?:[\w\-]+\s+)?(?:{nouns})\b", re.IGNORECASE)
+    return re.compile(rf"['’]s?\s+(?:[\w\-]+\s+)?(?:{_associate_nouns()})\b", re.IGNORECASE)
 
 
 @cache
 def _associate_of() -> re.Pattern[str]:
-    nouns = "|".join(sorted(load_words("associate_nouns")))
-    return re.compile(rf"\b(?:{nouns})\s+of\s+(?:[\w\-.]+\s+){{0,4}}$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_associate_nouns()})\s+of\s+(?:[\w\-.]+\s+){{0,4}}$",
+                      re.IGNORECASE)
 
 
 def ends_on_associate_of(text: str) -> bool:

@@ -79,8 +79,8 @@ def _names_a_role(name: str) -> bool:
     if owned is None:
         role = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
         return role != name and tuple(normalise(role).split()) in gazetteer().titles
-    head = tuple(normalise(owned.group("role")).split()[-1:])
-    return head in gazetteer().titles or " ".join(head) in load_words("associate_nouns")
+    head = normalise(owned.group("role")).split()[-1]
+    return (head,) in gazetteer().titles or head in load_words("associate_nouns")
 
 
 class DisputeLookup:
